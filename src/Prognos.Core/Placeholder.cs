@@ -1,0 +1,1 @@
+namespace Prognos; internal static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Prognos.Storage; internal static class Placeholder {}
