@@ -1,1 +1,0 @@
-namespace Prognos; internal static class Placeholder {}
