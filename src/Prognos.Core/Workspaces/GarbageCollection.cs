@@ -1,0 +1,4 @@
+namespace Prognos.Workspaces;
+
+/// <summary>What <see cref="IWorkspace.CollectGarbageAsync"/> removed.</summary>
+public sealed record GarbageCollection(IReadOnlyList<string> RemovedRunIds, long RemovedArtifactBytes);

@@ -1,1 +1,0 @@
-namespace Prognos.Storage; internal static class Placeholder {}

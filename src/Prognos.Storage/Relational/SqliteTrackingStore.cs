@@ -1,0 +1,67 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Prognos.Errors;
+
+namespace Prognos.Storage.Relational;
+
+/// <summary>
+/// The embedded default: one SQLite file in WAL mode. Writers take the lock up front (BEGIN IMMEDIATE) and wait
+/// for each other (busy timeout), so many processes can log to one workspace at once.
+/// </summary>
+internal sealed class SqliteTrackingStore : RelationalTrackingStore
+{
+    private readonly string _path;
+    private readonly string _connectionString;
+
+    public SqliteTrackingStore(string path, TimeProvider clock)
+        : base(clock)
+    {
+        _path = Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Pooling = true,
+            DefaultTimeout = 120,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+        }.ToString();
+    }
+
+    public override string Description => $"sqlite:{_path}";
+
+    protected override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    protected override string RealType => "REAL";
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA busy_timeout = 120000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new PrognosException(ErrorCode.IncompatibleStore,
+                $"'{_path}' is not a readable Prognos SQLite database ({ex.Message.TrimEnd('.')}). Point --workspace at a workspace folder, or restore the file from a backup.", ex);
+        }
+    }
+
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        return ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+    }
+
+    protected override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    protected override string ILike(string column, string parameter) => $"LOWER({column}) LIKE LOWER({parameter})";
+
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
