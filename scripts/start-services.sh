@@ -18,8 +18,19 @@ if command -v pg_ctlcluster >/dev/null; then
       su postgres -c "pg_isready -q -h 127.0.0.1" && break
       sleep 0.5
     done
-    su postgres -c "psql -q -h 127.0.0.1 -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname='prognos') THEN CREATE ROLE prognos LOGIN PASSWORD 'prognos' CREATEDB; END IF; END \\\$\\\$;\"" >/dev/null 2>&1
-    su postgres -c "psql -q -h 127.0.0.1 -tc \"SELECT 1 FROM pg_database WHERE datname='prognos_test'\" | grep -q 1 || psql -q -h 127.0.0.1 -c 'CREATE DATABASE prognos_test OWNER prognos'" >/dev/null 2>&1
+    cat > /tmp/prognos-pg-setup.sql <<'SQL'
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'prognos') THEN
+    CREATE ROLE prognos LOGIN PASSWORD 'prognos' CREATEDB;
+  ELSE
+    ALTER ROLE prognos LOGIN PASSWORD 'prognos';
+  END IF;
+END $$;
+SELECT 'CREATE DATABASE prognos_test OWNER prognos' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'prognos_test')\gexec
+SQL
+    chmod 644 /tmp/prognos-pg-setup.sql
+    su postgres -c "psql -q -v ON_ERROR_STOP=1 -f /tmp/prognos-pg-setup.sql" >/tmp/prognos-pg-setup.log 2>&1 \
+      || echo "warning: PostgreSQL role/database setup failed (see /tmp/prognos-pg-setup.log)"
     export PROGNOS_TEST_POSTGRES="postgresql://prognos:prognos@127.0.0.1:5432/prognos_test"
     echo "PostgreSQL $pg_ver ready: PROGNOS_TEST_POSTGRES=postgresql://prognos:***@127.0.0.1:5432/prognos_test"
   fi

@@ -58,7 +58,7 @@ internal sealed class PostgresTrackingStore : RelationalTrackingStore
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    protected override string ILike(string column, string parameter) => $"{column} ILIKE {parameter}";
+    protected override string ILike(string column, string parameter) => $"{column} ILIKE {parameter} ESCAPE '\\'";
 
     protected override async Task InsertMetricsAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken)
     {

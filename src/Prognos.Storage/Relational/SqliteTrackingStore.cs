@@ -40,7 +40,7 @@ internal sealed class SqliteTrackingStore : RelationalTrackingStore
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA busy_timeout = 120000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON;";
+            pragmas.CommandText = "PRAGMA busy_timeout = 120000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON; SELECT 1 FROM sqlite_master LIMIT 1;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -61,7 +61,7 @@ internal sealed class SqliteTrackingStore : RelationalTrackingStore
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
-    protected override string ILike(string column, string parameter) => $"LOWER({column}) LIKE LOWER({parameter})";
+    protected override string ILike(string column, string parameter) => $"LOWER({column}) LIKE LOWER({parameter}) ESCAPE '\\'";
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
