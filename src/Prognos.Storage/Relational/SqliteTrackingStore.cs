@@ -40,8 +40,12 @@ internal sealed class SqliteTrackingStore : RelationalTrackingStore
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA busy_timeout = 120000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON; SELECT 1 FROM sqlite_master LIMIT 1;";
+            pragmas.CommandText = "PRAGMA busy_timeout = 120000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            // Reading the schema page is what reveals a file that is not a database.
+            await using var probe = connection.CreateCommand();
+            probe.CommandText = "SELECT count(*) FROM sqlite_master";
+            await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
