@@ -12,6 +12,8 @@ internal static class ForecastModelRegistrations
             return;
         }
 
-        // Each model kind adds one line here: ForecastModelFormat.Register("ets", EtsFitted.Load);
+        // Each model kind adds one line here.
+        ForecastModelFormat.Register(Baselines.BaselineFitted.KindName, Baselines.BaselineFitted.Load);
+        ForecastModelFormat.Register(Ets.EtsFitted.KindName, Ets.EtsFitted.Load);
     }
 }
