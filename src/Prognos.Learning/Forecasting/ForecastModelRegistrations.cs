@@ -15,5 +15,8 @@ internal static class ForecastModelRegistrations
         // Each model kind adds one line here.
         ForecastModelFormat.Register(Baselines.BaselineFitted.KindName, Baselines.BaselineFitted.Load);
         ForecastModelFormat.Register(Ets.EtsFitted.KindName, Ets.EtsFitted.Load);
+        ForecastModelFormat.Register(Theta.ThetaFitted.KindName, Theta.ThetaFitted.Load);
+        ForecastModelFormat.Register(Intermittent.IntermittentFitted.KindName, Intermittent.IntermittentFitted.Load);
+        ForecastModelFormat.Register(StateSpace.StructuralFitted.KindName, StateSpace.StructuralFitted.Load);
     }
 }
