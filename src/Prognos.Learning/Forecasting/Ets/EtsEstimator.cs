@@ -142,7 +142,8 @@ internal static class EtsEstimator
             sse += e * e;
         }
 
-        var sigma2 = n > k ? sse / (n - k) : sse / n;
+        // R divides by n minus the number of estimated quantities (σ² itself not counted).
+        var sigma2 = n > k - 1 ? sse / (n - k + 1) : sse / n;
         return new EtsFit(type, period, parameters, initialStates, level, trend, type.IsSeasonal ? season : [], type.IsSeasonal ? n % m : 0,
             loglik, aic, aicc, bic, sigma2, k, fitted, errors);
     }

@@ -1,12 +1,14 @@
 namespace Prognos.Learning.Forecasting.StateSpace;
 
 /// <summary>
-/// Univariate Kalman filter with exact diffuse initialisation (Durbin &amp; Koopman 2012, §5.2 and §7.2.2): every state
-/// starts diffuse (P = κI, κ → ∞). During the diffuse periods the log-likelihood takes −½(log 2π + log F∞) when F∞ &gt; 0.
-/// Work arrays are allocated once, so repeated likelihood evaluations do not allocate.
+/// Univariate Kalman filter for structural models whose states all start diffuse. Exact mode follows Durbin &amp; Koopman
+/// (2012, §5.2, §7.2.2): P = κI with κ → ∞, and a diffuse period adds −½(log 2π + log F∞). Approximate mode is
+/// statsmodels' default: P₀ = 10⁶·I and the first k (number of states) log-likelihood terms are left out
+/// (<c>loglikelihood_burn</c>). Work arrays are allocated once, so repeated evaluations do not allocate.
 /// </summary>
 internal sealed class DiffuseKalmanFilter
 {
+    public const double ApproximateDiffuseVariance = 1e6;
     private const double DiffuseTolerance = 1e-8;
     private readonly StructuralModel _model;
     private readonly int _k;
@@ -18,8 +20,9 @@ internal sealed class DiffuseKalmanFilter
     private readonly double[] _temp;
     private readonly double[] _noise;
 
-    public DiffuseKalmanFilter(StructuralModel model)
+    public DiffuseKalmanFilter(StructuralModel model, bool exactDiffuse = false)
     {
+        ExactDiffuse = exactDiffuse;
         _model = model;
         _k = model.StateCount;
         _a = new double[_k];
@@ -31,13 +34,15 @@ internal sealed class DiffuseKalmanFilter
         _noise = new double[_k];
     }
 
+    public bool ExactDiffuse { get; }
+
     /// <summary>The predicted state for the period after the data (valid after <see cref="Run"/>).</summary>
     public ReadOnlySpan<double> State => _a;
 
     /// <summary>The predicted state covariance for the period after the data (valid after <see cref="Run"/>).</summary>
     public ReadOnlySpan<double> Covariance => _pStar;
 
-    /// <summary>Number of diffuse periods d in the last run.</summary>
+    /// <summary>Number of periods left out of (approximate) or diffuse in (exact) the log-likelihood in the last run.</summary>
     public int DiffusePeriods { get; private set; }
 
     /// <summary>True when the last run ended with the state still (partly) diffuse — too little data to identify it.</summary>
@@ -55,11 +60,19 @@ internal sealed class DiffuseKalmanFilter
         Array.Clear(_pInf);
         for (var i = 0; i < k; i++)
         {
-            _pInf[i * k + i] = 1;
+            if (ExactDiffuse)
+            {
+                _pInf[i * k + i] = 1;
+            }
+            else
+            {
+                _pStar[i * k + i] = ApproximateDiffuseVariance;
+            }
         }
 
-        var diffuse = true;
-        DiffusePeriods = 0;
+        var diffuse = ExactDiffuse;
+        var burn = ExactDiffuse ? 0 : Math.Min(k, y.Length);
+        DiffusePeriods = burn;
         var loglik = 0.0;
         const double logTwoPi = 1.8378770664093453;
         for (var t = 0; t < y.Length; t++)
@@ -103,7 +116,11 @@ internal sealed class DiffuseKalmanFilter
             }
             else
             {
-                loglik -= 0.5 * (logTwoPi + Math.Log(fStar) + v * v / fStar);
+                if (t >= burn)
+                {
+                    loglik -= 0.5 * (logTwoPi + Math.Log(fStar) + v * v / fStar);
+                }
+
                 UpdateFinite(v, fStar);
             }
 

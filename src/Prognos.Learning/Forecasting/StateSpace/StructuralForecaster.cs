@@ -10,7 +10,8 @@ namespace Prognos.Learning.Forecasting.StateSpace;
 public sealed class StructuralForecaster(
     StructuralTrend trend = StructuralTrend.LocalLinearTrend,
     bool seasonal = false,
-    IReadOnlyList<string>? exogenous = null) : IForecaster
+    IReadOnlyList<string>? exogenous = null,
+    bool exactDiffuse = false) : IForecaster
 {
     public StructuralTrend Trend { get; } = trend;
 
@@ -33,7 +34,7 @@ public sealed class StructuralForecaster(
         var residual = new double[n];
         Net(y, columns, coefficients, residual);
         var scale = DifferenceVariance(residual);
-        var filter = new DiffuseKalmanFilter(model);
+        var filter = new DiffuseKalmanFilter(model, exactDiffuse);
         var variances = new double[model.VarianceCount];
         var net = new double[n];
         var betaCount = columns.Length;
@@ -82,7 +83,25 @@ public sealed class StructuralForecaster(
             variances[i] = scale * Math.Exp(Math.Clamp(x[i], -40, 12));
         }
 
-        var beta = x[variances.Length..];
+        return Build(series, model, names, columns, variances, x[variances.Length..]);
+    }
+
+    /// <summary>Filters with given variances (and coefficients) instead of estimating them; for checks against references.</summary>
+    internal IFittedForecaster FitWithParameters(TimeSeries series, double[] variances, double[]? coefficients = null)
+    {
+        var model = new StructuralModel(Trend, Seasonal ? series.SeasonalPeriod : 0);
+        var names = exogenous ?? series.Exogenous?.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray() ?? [];
+        var columns = names.Select(name => series.Exogenous![name]).ToArray();
+        return Build(series, model, names, columns, variances, coefficients ?? new double[columns.Length]);
+    }
+
+    private StructuralFitted Build(TimeSeries series, StructuralModel model, IReadOnlyList<string> names, double[][] columns, double[] variances, double[] beta)
+    {
+        var y = series.Values;
+        var n = y.Length;
+        var betaCount = columns.Length;
+        var filter = new DiffuseKalmanFilter(model, exactDiffuse);
+        var net = new double[n];
         Net(y, columns, beta, net);
         var predictions = new double[n];
         var loglik = filter.Run(net, variances, predictions);
@@ -120,7 +139,7 @@ public sealed class StructuralForecaster(
             k);
         var summary = new FittedSummary(Name, model.Describe() + (betaCount > 0 ? $" + regression on {string.Join(", ", names)}" : string.Empty),
             parameters, statistics, fitted, series.Timestamps[^1], series.Frequency);
-        return new StructuralFitted(summary, Trend, model.SeasonalPeriod, variances, filter.State.ToArray(), filter.Covariance.ToArray(), names.ToArray(), beta);
+        return new StructuralFitted(summary, Trend, model.SeasonalPeriod, (double[])variances.Clone(), filter.State.ToArray(), filter.Covariance.ToArray(), names.ToArray(), beta.ToArray());
     }
 
     private static void Net(double[] y, double[][] columns, ReadOnlySpan<double> beta, double[] result)
