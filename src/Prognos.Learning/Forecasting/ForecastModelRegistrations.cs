@@ -18,5 +18,6 @@ internal static class ForecastModelRegistrations
         ForecastModelFormat.Register(Theta.ThetaFitted.KindName, Theta.ThetaFitted.Load);
         ForecastModelFormat.Register(Intermittent.IntermittentFitted.KindName, Intermittent.IntermittentFitted.Load);
         ForecastModelFormat.Register(StateSpace.StructuralFitted.KindName, StateSpace.StructuralFitted.Load);
+        ForecastModelFormat.Register(Ensembles.EnsembleFitted.KindName, Ensembles.EnsembleFitted.Load);
     }
 }
