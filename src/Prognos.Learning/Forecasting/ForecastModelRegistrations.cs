@@ -12,6 +12,12 @@ internal static class ForecastModelRegistrations
             return;
         }
 
-        // Each model kind adds one line here: ForecastModelFormat.Register("ets", EtsFitted.Load);
+        // Each model kind adds one line here.
+        ForecastModelFormat.Register(Baselines.BaselineFitted.KindName, Baselines.BaselineFitted.Load);
+        ForecastModelFormat.Register(Ets.EtsFitted.KindName, Ets.EtsFitted.Load);
+        ForecastModelFormat.Register(Theta.ThetaFitted.KindName, Theta.ThetaFitted.Load);
+        ForecastModelFormat.Register(Intermittent.IntermittentFitted.KindName, Intermittent.IntermittentFitted.Load);
+        ForecastModelFormat.Register(StateSpace.StructuralFitted.KindName, StateSpace.StructuralFitted.Load);
+        ForecastModelFormat.Register(Ensembles.EnsembleFitted.KindName, Ensembles.EnsembleFitted.Load);
     }
 }
