@@ -17,13 +17,25 @@ internal sealed record CliContext(
     private IAnsiConsole? _console;
 
     /// <summary>Spectre console over <see cref="Out"/>: tables and progress, plain when not a terminal.</summary>
-    public IAnsiConsole Console => _console ??= AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole Console => _console ??= CreateConsole();
+
+    private IAnsiConsole CreateConsole()
     {
-        Out = new AnsiConsoleOutput(Out),
-        Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!Interactive)
+        {
+            // Piped output is read by people in logs and by grep: do not wrap tables at 80 columns.
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 
     public static CliContext FromProcess() => new(
         System.Console.Out,
