@@ -1,123 +1,27 @@
-using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Prognos.Errors;
 using Prognos.Search;
 using Prognos.Tracking;
+using static Prognos.Storage.Relational.DbCommands;
 
 namespace Prognos.Storage.Relational;
 
-/// <summary>
-/// The tracking store on a relational database, shared by SQLite and PostgreSQL. Subclasses supply
-/// connections, write transactions, bulk metric inserts and the few SQL spellings that differ.
-/// </summary>
-internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, IAsyncDisposable
+/// <summary>Experiments, runs, params, tags and metrics on a relational database (SQLite or PostgreSQL).</summary>
+internal sealed class RelationalTrackingStore(RelationalDatabase db, TimeProvider clock) : IExperimentStore, IRunStore
 {
-    private readonly TimeProvider _clock;
-
-    protected RelationalTrackingStore(TimeProvider clock)
-    {
-        _clock = clock;
-    }
-
     private const string RunColumns = "r.run_id, r.experiment_id, r.run_name, r.status, r.start_time, r.end_time, r.lifecycle_stage, r.artifact_uri, r.user_id, r.parent_run_id";
 
-    /// <summary>A short description of where the data lives, without secrets, for messages.</summary>
-    public abstract string Description { get; }
+    private readonly RelationalDatabase _db = db;
 
-    /// <summary>The dialect's auto-incrementing integer primary key column definition.</summary>
-    protected abstract string IdentityColumn { get; }
-
-    protected abstract string RealType { get; }
-
-    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
-
-    /// <summary>Starts a transaction that takes the write lock at once (SQLite: BEGIN IMMEDIATE).</summary>
-    protected virtual async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Serialises concurrent migrators inside the migration transaction.</summary>
-    protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    protected abstract bool IsUniqueViolation(DbException exception);
-
-    /// <summary>SQL for a case-insensitive LIKE.</summary>
-    protected abstract string ILike(string column, string parameter);
-
-    public abstract ValueTask DisposeAsync();
-
-    // ---- schema ----
-
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var current = await TryReadSchemaVersionAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (current is { } known)
-        {
-            EnsureNotNewer(known);
-            if (known == Migrations.Latest)
-            {
-                return;
-            }
-        }
-
-        // Several processes may open a new store at once: migrate under the write lock and re-read the version.
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        await LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancellationToken).ConfigureAwait(false);
-        var version = await ReadSchemaVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        EnsureNotNewer(version);
-        foreach (var migration in Migrations.All.Where(m => m.Version > version))
-        {
-            var sql = migration.Sql.Replace("{id}", IdentityColumn, StringComparison.Ordinal).Replace("{real}", RealType, StringComparison.Ordinal);
-            await ExecuteAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, transaction, "DELETE FROM schema_version", cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({migration.Version})", cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private void EnsureNotNewer(int version)
-    {
-        if (version > Migrations.Latest)
-        {
-            throw new PrognosException(ErrorCode.IncompatibleStore, $"The store at {Description} has schema version {version}, newer than this Prognos understands ({Migrations.Latest}). Upgrade Prognos to open it.");
-        }
-    }
-
-    /// <summary>The schema version, or null when the store has no schema yet.</summary>
-    private static async Task<int?> TryReadSchemaVersionAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ReadSchemaVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbException ex) when (ex.Message.Contains("schema_version", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-    }
-
-    public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadSchemaVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<int> ReadSchemaVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, "SELECT MAX(version) FROM schema_version");
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is null or DBNull ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);
-    }
+    public string Description => _db.Description;
 
     // ---- experiments ----
 
     public async Task<Experiment> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _db.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var now = NowMs();
         long id;
         try
@@ -127,7 +31,7 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
                 ("name", name), ("now", now));
             id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
-        catch (DbException ex) when (IsUniqueViolation(ex))
+        catch (DbException ex) when (_db.IsUniqueViolation(ex))
         {
             throw PrognosException.AlreadyExists($"An experiment named '{name}' already exists (it may be deleted: see 'prognos experiment list --all'). Choose another name or restore it.");
         }
@@ -162,14 +66,14 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
 
     private async Task<Experiment?> FindExperimentWhereAsync(string where, object value, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var list = await ReadExperimentsAsync(connection, where, value, cancellationToken).ConfigureAwait(false);
         return list.Count == 0 ? null : list[0];
     }
 
     public async Task<IReadOnlyList<Experiment>> ListExperimentsAsync(ViewType viewType, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return viewType switch
         {
             ViewType.ActiveOnly => await ReadExperimentsAsync(connection, "lifecycle_stage = @v", "active", cancellationToken).ConfigureAwait(false),
@@ -220,7 +124,7 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
         {
             await UpdateExperimentAsync(experimentId, "name = @x", newName, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException ex) when (IsUniqueViolation(ex))
+        catch (DbException ex) when (_db.IsUniqueViolation(ex))
         {
             throw PrognosException.AlreadyExists($"An experiment named '{newName}' already exists; choose another name.");
         }
@@ -232,7 +136,7 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
     private async Task UpdateExperimentAsync(string experimentId, string set, object value, CancellationToken cancellationToken)
     {
         var id = ParseExperimentId(experimentId);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, $"UPDATE experiments SET {set}, last_update_time = @now WHERE experiment_id = @id", ("x", value), ("now", NowMs()), ("id", id));
         if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
         {
@@ -243,8 +147,8 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
     public async Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken = default)
     {
         var id = ParseExperimentId(experimentId);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _db.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         await using (var exists = Command(connection, transaction, "SELECT 1 FROM experiments WHERE experiment_id = @id", ("id", id)))
         {
             if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
@@ -276,8 +180,8 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
     public async Task<RunInfo> CreateRunAsync(string runId, CreateRunRequest request, string artifactUri, CancellationToken cancellationToken = default)
     {
         var experimentId = ParseExperimentId(request.ExperimentId);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _db.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var info = new RunInfo(runId, request.ExperimentId, request.RunName ?? runId, request.Status, request.StartTime ?? NowMs(), null,
             LifecycleStage.Active, artifactUri, request.UserId ?? "", request.ParentRunId);
         await using (var insert = Command(connection, transaction,
@@ -300,7 +204,7 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
 
     public async Task<Run?> FindRunAsync(string runId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var info = await ReadRunInfoAsync(connection, null, runId, cancellationToken).ConfigureAwait(false);
         if (info is null)
         {
@@ -367,8 +271,8 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
 
     public async Task<RunInfo> UpdateRunAsync(string runId, RunUpdate update, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _db.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var info = await ReadRunInfoAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false) ?? throw RunNotFound(runId);
         RunWritePolicy.EnsureWritable(info, writesResults: false);
         var status = update.Status ?? info.Status;
@@ -387,7 +291,7 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
 
     public async Task SetRunLifecycleAsync(string runId, LifecycleStage stage, long? deletedTime, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, "UPDATE runs SET lifecycle_stage = @s, deleted_time = @d WHERE run_id = @id",
             ("s", DbNames.Of(stage)), ("d", (object?)deletedTime ?? DBNull.Value), ("id", runId));
         if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
@@ -401,8 +305,8 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
         var metrics = batch.MetricList;
         var parameters = batch.ParamMap;
         var tags = batch.TagMap;
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _db.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var info = await ReadRunInfoAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false) ?? throw RunNotFound(runId);
         RunWritePolicy.EnsureWritable(info, writesResults: metrics.Count > 0 || parameters.Count > 0);
 
@@ -418,7 +322,7 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
 
         if (metrics.Count > 0)
         {
-            await InsertMetricsAsync(connection, transaction, runId, metrics, cancellationToken).ConfigureAwait(false);
+            await _db.InsertMetricsAsync(connection, transaction, runId, metrics, cancellationToken).ConfigureAwait(false);
             await UpdateLatestMetricsAsync(connection, transaction, runId, metrics, cancellationToken).ConfigureAwait(false);
         }
 
@@ -465,25 +369,6 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Appends metric points; PostgreSQL overrides this with binary COPY.</summary>
-    protected virtual async Task InsertMetricsAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken)
-    {
-        await using var insert = Command(connection, transaction,
-            "INSERT INTO metrics (run_id, key, value, is_nan, timestamp, step) VALUES (@id, @k, @v, @n, @t, @s)",
-            ("id", runId), ("k", ""), ("v", 0.0), ("n", (short)0), ("t", 0L), ("s", 0L));
-        insert.Prepare();
-        foreach (var m in metrics)
-        {
-            var nan = double.IsNaN(m.Value);
-            insert.Parameters[1].Value = m.Key;
-            insert.Parameters[2].Value = nan ? DBNull.Value : m.Value;
-            insert.Parameters[3].Value = nan ? (short)1 : (short)0;
-            insert.Parameters[4].Value = m.Timestamp;
-            insert.Parameters[5].Value = m.Step;
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     private static async Task UpdateLatestMetricsAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken)
     {
         // Reduce the batch to its latest point per key first: one upsert per key, not per point.
@@ -520,8 +405,8 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
 
     public async Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _db.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var info = await ReadRunInfoAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false) ?? throw RunNotFound(runId);
         RunWritePolicy.EnsureWritable(info, writesResults: false);
         await using (var command = Command(connection, transaction, "DELETE FROM tags WHERE run_id = @id AND key = @k", ("id", runId), ("k", key)))
@@ -537,7 +422,7 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
 
     public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         if (await ReadRunInfoAsync(connection, null, runId, cancellationToken).ConfigureAwait(false) is null)
         {
             throw RunNotFound(runId);
@@ -557,8 +442,8 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
 
     public async Task<RunPage> SearchRunsAsync(RunSearchQuery query, CancellationToken cancellationToken = default)
     {
-        var sql = RunSearchSql.Build(query, ILike);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var sql = RunSearchSql.Build(query, _db.ILike);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var infos = new List<RunInfo>();
         await using (var command = Command(connection, null, sql.Text, sql.Parameters))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -582,7 +467,7 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
 
     public async Task<IReadOnlyList<RunInfo>> ListDeletedRunsAsync(long deletedBefore, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var runs = new List<RunInfo>();
         await using var command = Command(connection, null,
             $"SELECT {RunColumns} FROM runs r JOIN experiments e ON e.experiment_id = r.experiment_id " +
@@ -599,10 +484,10 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
 
     public async Task PurgeRunsAsync(IReadOnlyCollection<string> runIds, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var chunk in runIds.Chunk(200))
         {
-            await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using var transaction = await _db.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             var inList = string.Join(", ", chunk.Select((_, i) => $"@r{i}"));
             var args = chunk.Select((id, i) => ($"r{i}", (object)id)).ToArray();
             foreach (var table in new[] { "metrics", "latest_metrics", "params", "tags", "runs" })
@@ -618,29 +503,5 @@ internal abstract class RelationalTrackingStore : IExperimentStore, IRunStore, I
     private static PrognosException RunNotFound(string runId) =>
         PrognosException.NotFound($"No run with id '{runId}'; find run ids with 'prognos run list --experiment NAME'.");
 
-    // ---- plumbing ----
-
-    protected long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-    protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
-
-    protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private long NowMs() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 }

@@ -23,14 +23,16 @@ public sealed class LocalWorkspace : IWorkspace
 {
     private static readonly string[] LogStreams = ["stdout", "stderr"];
 
+    private readonly RelationalDatabase _database;
     private readonly RelationalTrackingStore _store;
     private readonly LocalArtifactStore _artifacts;
     private readonly LocalWorkspaceOptions _options;
 
-    private LocalWorkspace(string folder, RelationalTrackingStore store, LocalArtifactStore artifacts, LocalWorkspaceOptions options)
+    private LocalWorkspace(string folder, RelationalDatabase database, LocalArtifactStore artifacts, LocalWorkspaceOptions options)
     {
         Folder = folder;
-        _store = store;
+        _database = database;
+        _store = new RelationalTrackingStore(database, options.Clock);
         _artifacts = artifacts;
         _options = options;
     }
@@ -97,24 +99,24 @@ public sealed class LocalWorkspace : IWorkspace
     {
         options ??= new LocalWorkspaceOptions();
         var location = StoreLocation.Parse(settings.Store, folder);
-        RelationalTrackingStore store = location.Kind == StoreKind.Sqlite
-            ? new SqliteTrackingStore(location.Target, options.Clock)
-            : new PostgresTrackingStore(location.Target, options.Clock);
+        RelationalDatabase database = location.Kind == StoreKind.Sqlite
+            ? new SqliteDatabase(location.Target)
+            : new PostgresDatabase(location.Target);
         try
         {
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await store.DisposeAsync().ConfigureAwait(false);
+            await database.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
         var artifacts = new LocalArtifactStore(Path.Combine(folder, settings.Artifacts));
-        return new LocalWorkspace(folder, store, artifacts, options);
+        return new LocalWorkspace(folder, database, artifacts, options);
     }
 
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     // ---- experiments ----
 

@@ -2,18 +2,18 @@ using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 using Prognos.Tracking;
+using static Prognos.Storage.Relational.DbCommands;
 
 namespace Prognos.Storage.Relational;
 
 /// <summary>The team store: PostgreSQL through Npgsql, metrics appended with binary COPY.</summary>
-internal sealed class PostgresTrackingStore : RelationalTrackingStore
+internal sealed class PostgresDatabase : RelationalDatabase
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _description;
     private readonly string? _schema;
 
-    public PostgresTrackingStore(string connectionString, TimeProvider clock)
-        : base(clock)
+    public PostgresDatabase(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         _description = $"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}" + (builder.SearchPath is { Length: > 0 } s ? $"?schema={s}" : "");
@@ -27,7 +27,7 @@ internal sealed class PostgresTrackingStore : RelationalTrackingStore
 
     protected override string RealType => "DOUBLE PRECISION";
 
-    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -55,12 +55,12 @@ internal sealed class PostgresTrackingStore : RelationalTrackingStore
         }
     }
 
-    protected override bool IsUniqueViolation(DbException exception) =>
+    public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    protected override string ILike(string column, string parameter) => $"{column} ILIKE {parameter} ESCAPE '\\'";
+    public override string ILike(string column, string parameter) => $"{column} ILIKE {parameter} ESCAPE '\\'";
 
-    protected override async Task InsertMetricsAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken)
+    public override async Task InsertMetricsAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken)
     {
         await using var copy = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
             "COPY metrics (run_id, key, value, is_nan, timestamp, step) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);

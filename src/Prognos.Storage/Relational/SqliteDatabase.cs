@@ -9,13 +9,12 @@ namespace Prognos.Storage.Relational;
 /// The embedded default: one SQLite file in WAL mode. Writers take the lock up front (BEGIN IMMEDIATE) and wait
 /// for each other (busy timeout), so many processes can log to one workspace at once.
 /// </summary>
-internal sealed class SqliteTrackingStore : RelationalTrackingStore
+internal sealed class SqliteDatabase : RelationalDatabase
 {
     private readonly string _path;
     private readonly string _connectionString;
 
-    public SqliteTrackingStore(string path, TimeProvider clock)
-        : base(clock)
+    public SqliteDatabase(string path)
     {
         _path = Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
@@ -33,7 +32,7 @@ internal sealed class SqliteTrackingStore : RelationalTrackingStore
 
     protected override string RealType => "REAL";
 
-    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -56,16 +55,16 @@ internal sealed class SqliteTrackingStore : RelationalTrackingStore
         }
     }
 
-    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await Task.CompletedTask.ConfigureAwait(false);
         return ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
     }
 
-    protected override bool IsUniqueViolation(DbException exception) =>
+    public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
-    protected override string ILike(string column, string parameter) => $"LOWER({column}) LIKE LOWER({parameter}) ESCAPE '\\'";
+    public override string ILike(string column, string parameter) => $"LOWER({column}) LIKE LOWER({parameter}) ESCAPE '\\'";
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
