@@ -10,9 +10,9 @@ internal static class NelderMead
         ObjectiveFunction f,
         ReadOnlySpan<double> start,
         ReadOnlySpan<double> steps,
-        int maxEvaluations = 6000,
+        int maxEvaluations = 4000,
         double relativeTolerance = 1e-8,
-        int maxRestarts = 6)
+        int maxRestarts = 3)
     {
         var n = start.Length;
         var best = start.ToArray();
