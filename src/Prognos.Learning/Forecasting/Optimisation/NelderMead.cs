@@ -10,9 +10,9 @@ internal static class NelderMead
         ObjectiveFunction f,
         ReadOnlySpan<double> start,
         ReadOnlySpan<double> steps,
-        int maxEvaluations = 6000,
+        int maxEvaluations = 4000,
         double relativeTolerance = 1e-8,
-        int maxRestarts = 6)
+        int maxRestarts = 3)
     {
         var n = start.Length;
         var best = start.ToArray();
@@ -60,6 +60,15 @@ internal static class NelderMead
     {
         var n = best.Length;
         Span<double> Vertex(int i) => simplex.AsSpan(i * n, n);
+
+        // Gao & Han (2012) adaptive coefficients: the classic ones stall in the 10–20 dimensions seasonal ETS needs.
+        var expansion = 1 + 2.0 / n;
+        var contraction = 0.75 - 1.0 / (2 * n);
+        var shrink = 1 - 1.0 / n;
+        if (n <= 2)
+        {
+            (expansion, contraction, shrink) = (2, 0.5, 0.5);
+        }
 
         best.CopyTo(Vertex(0));
         values[0] = bestValue;
@@ -144,7 +153,7 @@ internal static class NelderMead
             {
                 for (var j = 0; j < n; j++)
                 {
-                    trial2[j] = centroid[j] + 2 * (centroid[j] - worst[j]);
+                    trial2[j] = centroid[j] + expansion * (centroid[j] - worst[j]);
                 }
 
                 var expanded = Sanitize(f(trial2));
@@ -174,7 +183,7 @@ internal static class NelderMead
             var outside = reflected < values[hi];
             for (var j = 0; j < n; j++)
             {
-                trial2[j] = outside ? centroid[j] + 0.5 * (trial[j] - centroid[j]) : centroid[j] + 0.5 * (worst[j] - centroid[j]);
+                trial2[j] = outside ? centroid[j] + contraction * (trial[j] - centroid[j]) : centroid[j] - contraction * (centroid[j] - worst[j]);
             }
 
             var contracted = Sanitize(f(trial2));
@@ -197,7 +206,7 @@ internal static class NelderMead
                 var v = Vertex(i);
                 for (var j = 0; j < n; j++)
                 {
-                    v[j] = lowVertex[j] + 0.5 * (v[j] - lowVertex[j]);
+                    v[j] = lowVertex[j] + shrink * (v[j] - lowVertex[j]);
                 }
 
                 values[i] = Sanitize(f(v));
