@@ -71,6 +71,48 @@ internal static class Migrations
             INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time)
                 VALUES (0, 'Default', '0', 'active', 0, 0);
             """),
+        new(2, "datasets, lineage and datastores", """
+            CREATE TABLE datasets (
+                name TEXT PRIMARY KEY,
+                creation_time BIGINT NOT NULL,
+                last_update_time BIGINT NOT NULL
+            );
+            CREATE TABLE dataset_versions (
+                name TEXT NOT NULL REFERENCES datasets(name),
+                version INTEGER NOT NULL,
+                content_hash TEXT NOT NULL,
+                source_format TEXT NOT NULL,
+                source TEXT NOT NULL,
+                snapshot_path TEXT NULL,
+                reference_uri TEXT NULL,
+                row_count BIGINT NOT NULL,
+                size_bytes BIGINT NOT NULL,
+                columns_json TEXT NOT NULL,
+                time_column TEXT NULL,
+                series_id_column TEXT NULL,
+                description TEXT NULL,
+                run_id TEXT NULL,
+                created_by TEXT NOT NULL,
+                creation_time BIGINT NOT NULL,
+                PRIMARY KEY (name, version)
+            );
+            CREATE UNIQUE INDEX ux_dataset_versions_hash ON dataset_versions (name, content_hash);
+            CREATE TABLE dataset_lineage (
+                name TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                input_name TEXT NOT NULL,
+                input_version INTEGER NOT NULL,
+                PRIMARY KEY (name, version, input_name, input_version)
+            );
+            CREATE TABLE datastores (
+                name TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                location TEXT NOT NULL,
+                secret {blob} NULL,
+                description TEXT NULL,
+                creation_time BIGINT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;

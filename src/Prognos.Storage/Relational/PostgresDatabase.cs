@@ -27,6 +27,8 @@ internal sealed class PostgresDatabase : RelationalDatabase
 
     protected override string RealType => "DOUBLE PRECISION";
 
+    protected override string BlobType => "BYTEA";
+
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         try

@@ -20,6 +20,8 @@ internal abstract class RelationalDatabase : IAsyncDisposable
 
     protected abstract string RealType { get; }
 
+    protected abstract string BlobType { get; }
+
     public abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a transaction that takes the write lock at once (SQLite: BEGIN IMMEDIATE).</summary>
@@ -57,7 +59,7 @@ internal abstract class RelationalDatabase : IAsyncDisposable
         EnsureNotNewer(version);
         foreach (var migration in Migrations.All.Where(m => m.Version > version))
         {
-            var sql = migration.Sql.Replace("{id}", IdentityColumn, StringComparison.Ordinal).Replace("{real}", RealType, StringComparison.Ordinal);
+            var sql = migration.Sql.Replace("{id}", IdentityColumn, StringComparison.Ordinal).Replace("{real}", RealType, StringComparison.Ordinal).Replace("{blob}", BlobType, StringComparison.Ordinal);
             await ExecuteAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, "DELETE FROM schema_version", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({migration.Version})", cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,8 @@ internal sealed class SqliteDatabase : RelationalDatabase
 
     protected override string RealType => "REAL";
 
+    protected override string BlobType => "BLOB";
+
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
