@@ -27,6 +27,8 @@ public static class RecipeParser
         ["split"] = SplitStep.Parse,
     };
 
+    private static readonly HashSet<string> ColumnMapSteps = ["rename", "cast"];
+
     /// <summary>The step kinds a recipe may use.</summary>
     public static IReadOnlyCollection<string> StepNames => StepKinds.Keys;
 
@@ -124,11 +126,13 @@ public static class RecipeParser
         var (key, args) = kinds[0];
         if (!StepKinds.TryGetValue(key.Value, out var parse)) throw UnknownOrBare(key);
         item.Optional(key.Value);
-        var input = item.OptionalString("input") ?? (args.IsMapping ? args.OptionalString("input") : null);
-        var asName = item.OptionalString("as") ?? (args.IsMapping ? args.OptionalString("as") : null);
+        // rename and cast take a mapping of column names, so input/as can only sit beside them.
+        var settings = args.IsMapping && !ColumnMapSteps.Contains(key.Value);
+        var input = item.OptionalString("input") ?? (settings ? args.OptionalString("input") : null);
+        var asName = item.OptionalString("as") ?? (settings ? args.OptionalString("as") : null);
         item.RejectUnknownKeys();
         var step = parse(new StepHeader(key.Value, key.At, input, asName), args);
-        args.RejectUnknownKeys();
+        if (settings) args.RejectUnknownKeys();
         return step;
     }
 
