@@ -1,0 +1,10 @@
+namespace Prognos.Data.Prep;
+
+/// <summary>Where a recipe output goes.</summary>
+public enum RecipeOutputKind
+{
+    Parquet,
+    Csv,
+    Dataset,
+    Table,
+}

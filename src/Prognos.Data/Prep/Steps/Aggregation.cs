@@ -1,0 +1,29 @@
+namespace Prognos.Data.Prep.Steps;
+
+/// <summary>The aggregations resample and rolling accept, as DuckDB SQL.</summary>
+internal static class Aggregation
+{
+    public static readonly string[] Resample = ["sum", "mean", "min", "max", "first", "last", "count", "median"];
+
+    public static readonly string[] Rolling = ["sum", "mean", "min", "max", "count", "median", "std"];
+
+    public static string Check(Located name, string[] allowed, string kind) =>
+        allowed.Contains(name.Value.ToLowerInvariant())
+            ? name.Value.ToLowerInvariant()
+            : throw RecipeErrors.At(name.At, $"step '{kind}' has no aggregation '{name.Value}'; use one of: {string.Join(", ", allowed)}.");
+
+    /// <summary>The aggregate over `column`; first/last skip NULLs and follow `time`, like pandas.</summary>
+    public static string Sql(string agg, string column, string time) => agg switch
+    {
+        "sum" => $"sum({column})",
+        "mean" => $"avg({column})",
+        "min" => $"min({column})",
+        "max" => $"max({column})",
+        "count" => $"count({column})",
+        "median" => $"median({column})",
+        "std" => $"stddev_samp({column})",
+        "first" => $"first({column} ORDER BY {time}) FILTER (WHERE {column} IS NOT NULL)",
+        "last" => $"last({column} ORDER BY {time}) FILTER (WHERE {column} IS NOT NULL)",
+        _ => throw new ArgumentOutOfRangeException(nameof(agg), agg, null),
+    };
+}

@@ -1,0 +1,28 @@
+using DuckDB.NET.Data;
+using Xunit;
+
+namespace Prognos.Data.Tests.Prep;
+
+public sealed class DuckDbSmokeTests
+{
+    [Fact]
+    public void DuckDbLoadsAndRoundTripsParquet()
+    {
+        var dir = Directory.CreateTempSubdirectory("prognos-duck-");
+        using var c = new DuckDBConnection("DataSource=:memory:");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT 42";
+        Assert.Equal(42, Convert.ToInt32(cmd.ExecuteScalar()));
+        var p = Path.Combine(dir.FullName, "x.parquet");
+        cmd.CommandText = $"COPY (SELECT range AS i FROM range(10)) TO '{p}' (FORMAT PARQUET)";
+        cmd.ExecuteNonQuery();
+        cmd.CommandText = $"SELECT sum(i)::BIGINT FROM read_parquet('{p}')";
+        Assert.Equal(45, Convert.ToInt64(cmd.ExecuteScalar()));
+        cmd.CommandText = "SELECT version()";
+        var v = cmd.ExecuteScalar();
+        cmd.CommandText = "SELECT string_agg(extension_name || ':' || loaded || ':' || installed, ', ') FROM duckdb_extensions()";
+        TestContext.Current.SendDiagnosticMessage($"{v} {cmd.ExecuteScalar()}");
+        Console.WriteLine($"DUCKDB {v} {cmd.ExecuteScalar()}");
+    }
+}
