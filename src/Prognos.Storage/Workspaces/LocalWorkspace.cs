@@ -1,4 +1,5 @@
 using Prognos.Artifacts;
+using Prognos.Datasets;
 using Prognos.Errors;
 using Prognos.Storage.Artifacts;
 using Prognos.Storage.Relational;
@@ -33,6 +34,8 @@ public sealed class LocalWorkspace : IWorkspace
         Folder = folder;
         _database = database;
         _store = new RelationalTrackingStore(database, options.Clock);
+        Datasets = new RelationalDatasetStore(database, options.Clock);
+        Datastores = new DatastoreRegistry(new RelationalDatastoreStore(database), folder, options.Clock);
         _artifacts = artifacts;
         _options = options;
     }
@@ -53,6 +56,12 @@ public sealed class LocalWorkspace : IWorkspace
 
     public IArtifactStore ArtifactStore => _artifacts;
 
+    /// <summary>Dataset versions and lineage (the data layer's registry snapshots and profiles them).</summary>
+    public IDatasetStore Datasets { get; }
+
+    /// <summary>Named connections with encrypted credentials.</summary>
+    public DatastoreRegistry Datastores { get; }
+
     /// <summary>
     /// Creates a workspace in <paramref name="folder"/>: prognos.yaml, the metadata store and artifacts/.
     /// <paramref name="storeUri"/> defaults to an SQLite file in the folder.
@@ -72,6 +81,7 @@ public sealed class LocalWorkspace : IWorkspace
         try
         {
             var workspace = await OpenFolderAsync(full, settings, options, cancellationToken).ConfigureAwait(false);
+            Secrets.WorkspaceKey.LoadOrCreate(full);
             settings.Save(full);
             return workspace;
         }
