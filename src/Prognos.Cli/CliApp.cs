@@ -17,6 +17,8 @@ internal static class CliApp
         root.Subcommands.Add(RunCommands.Create(runner));
         root.Subcommands.Add(MetricCommands.Create(runner));
         root.Subcommands.Add(ArtifactCommands.Create(runner));
+        root.Subcommands.Add(DatastoreCommands.Create(runner));
+        root.Subcommands.Add(DatasetCommands.Create(runner));
         root.Subcommands.Add(QuickstartCommand.Create(runner));
         return root;
     }

@@ -24,7 +24,7 @@ internal static class DatasetProfiler
         var count = Long(basic[0]);
         if (!column.IsNumeric || count == 0)
         {
-            var top = db.Rows($"SELECT CAST({id} AS VARCHAR) AS v, count(*) AS n FROM {table} WHERE {id} IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT 10", cancellationToken)
+            var top = db.Rows($"SELECT CAST({id} AS VARCHAR) AS prognos_value, count(*) AS prognos_count FROM {table} WHERE {id} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10", cancellationToken)
                 .Select(r => new ValueCount((string)r[0]!, Long(r[1]))).ToList();
             return new ColumnProfile(column.Name, column.DuckDbType, count, Long(basic[1]), Long(basic[2]), basic[3] as string, basic[4] as string, null, null, null, top, null);
         }
@@ -45,7 +45,7 @@ internal static class DatasetProfiler
         var width = max > min ? (max - min) / Bins : 1;
         var edges = Enumerable.Range(0, Bins + 1).Select(i => min + (i * width)).ToList();
         var counts = new long[Bins];
-        var sql = $"SELECT least(CAST(floor(({value} - {Sql.Num(min)}) / {Sql.Num(width)}) AS BIGINT), {Bins - 1}) AS b, count(*) FROM {table} WHERE {value} IS NOT NULL AND isfinite({value}) GROUP BY b";
+        var sql = $"SELECT least(CAST(floor(({value} - {Sql.Num(min)}) / {Sql.Num(width)}) AS BIGINT), {Bins - 1}) AS prognos_bin, count(*) FROM {table} WHERE {value} IS NOT NULL AND isfinite({value}) GROUP BY 1";
         foreach (var row in db.Rows(sql, cancellationToken))
         {
             var bin = (int)Math.Clamp(Long(row[0]), 0, Bins - 1);

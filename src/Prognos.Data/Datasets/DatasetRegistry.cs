@@ -49,10 +49,31 @@ public sealed class DatasetRegistry(IDatasetStore store, string artifactFolder, 
 
             using var db = DuckDbSession.Open(":memory:");
             db.Execute("SET memory_limit = '1.5GB'", cancellationToken);
-            var rejected = Load(db, source, format, request, Path.Combine(staging, "rejects.csv"), cancellationToken);
+            long rejected;
+            try
+            {
+                rejected = Load(db, source, format, request, Path.Combine(staging, "rejects.csv"), cancellationToken);
+            }
+            catch (PrognosException ex) when (format == "csv" && ex.Message.Contains("Fix the file", StringComparison.Ordinal))
+            {
+                // The loader speaks recipe YAML; on the command line the fixes are options.
+                var lines = ex.Message[..ex.Message.IndexOf("Fix the file", StringComparison.Ordinal)].Split('\n')
+                    .Where(l => !l.TrimStart().StartsWith("in input ", StringComparison.Ordinal) && l.Length > 0);
+                throw PrognosException.InvalidParameter(string.Join("\n", lines) + "\nFix the file, or pass --on-error skip to drop such rows into rejects.csv.");
+            }
+            catch (DuckDB.NET.Data.DuckDBException ex)
+            {
+                throw PrognosException.InvalidParameter($"Cannot read {source.Description} as {format}: {ex.Message.Split('\n')[0].TrimEnd('.')}. Check --format and the file.");
+            }
+
+            RequireColumn(db.Describe("data", cancellationToken), request.TimeColumn, "--time-column");
+            RequireColumn(db.Describe("data", cancellationToken), request.SeriesIdColumn, "--series-id");
+            if (request.TimeColumn is { } timeColumn)
+            {
+                TimeColumnParser.EnsureTimestamp(db, "data", timeColumn, source.Description, cancellationToken);
+            }
+
             var columns = db.Describe("data", cancellationToken).Select(c => new DatasetColumn(c.Name, c.DuckDbType)).ToList();
-            RequireColumn(columns, request.TimeColumn, "--time-column");
-            RequireColumn(columns, request.SeriesIdColumn, "--series-id");
             var rows = db.Count("data", cancellationToken);
             var profile = DatasetProfiler.Profile(db, "data", request.TimeColumn, request.SeriesIdColumn, cancellationToken);
 
@@ -267,7 +288,7 @@ public sealed class DatasetRegistry(IDatasetStore store, string artifactFolder, 
         }
     }
 
-    private static void RequireColumn(IReadOnlyList<DatasetColumn> columns, string? column, string option)
+    private static void RequireColumn(IReadOnlyList<RelationColumn> columns, string? column, string option)
     {
         if (column is not null && columns.All(c => c.Name != column))
         {
