@@ -7,7 +7,8 @@ internal static class ForecastModelRegistrations
 
     public static void EnsureRegistered()
     {
-        if (Interlocked.Exchange(ref _done, 1) == 1)
+        // Registering twice is harmless; marking done only afterwards means no caller sees a half-filled table.
+        if (Volatile.Read(ref _done) == 1)
         {
             return;
         }
@@ -19,5 +20,6 @@ internal static class ForecastModelRegistrations
         ForecastModelFormat.Register(Intermittent.IntermittentFitted.KindName, Intermittent.IntermittentFitted.Load);
         ForecastModelFormat.Register(StateSpace.StructuralFitted.KindName, StateSpace.StructuralFitted.Load);
         ForecastModelFormat.Register(Ensembles.EnsembleFitted.KindName, Ensembles.EnsembleFitted.Load);
+        Volatile.Write(ref _done, 1);
     }
 }

@@ -17,4 +17,8 @@ internal sealed record EtsFit(
     double Sigma2,
     int ParameterCount,
     double[] Fitted,
-    double[] Errors);
+    double[] Errors)
+{
+    /// <summary>Models automatic selection did not try or could not fit, each with its reason.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+}

@@ -14,7 +14,8 @@ internal sealed class EtsFitted(
     double trend,
     double[] season,
     int nextPosition,
-    double sigma2) : FittedForecaster(summary)
+    double sigma2,
+    IReadOnlyList<string> skippedModels) : FittedForecaster(summary)
 {
     public const string KindName = "ets";
     private const int Simulations = 5000;
@@ -23,6 +24,9 @@ internal sealed class EtsFitted(
     protected override string Kind => KindName;
 
     public EtsModelType Type => type;
+
+    /// <summary>Why automatic selection left models out (e.g. multiplicative ones for data with zeros).</summary>
+    public IReadOnlyList<string> SkippedModels => skippedModels;
 
     public static EtsFitted From(EtsFit fit, TimeSeries series)
     {
@@ -57,7 +61,7 @@ internal sealed class EtsFitted(
             fit.Fitted,
             series.Timestamps[^1],
             series.Frequency);
-        return new EtsFitted(summary, fit.Type, fit.Parameters, fit.Level, fit.Trend, fit.Season, fit.NextPosition, fit.Sigma2);
+        return new EtsFitted(summary, fit.Type, fit.Parameters, fit.Level, fit.Trend, fit.Season, fit.NextPosition, fit.Sigma2, fit.Skipped);
     }
 
     public static EtsFitted Load(JsonObject state)
@@ -71,7 +75,8 @@ internal sealed class EtsFitted(
             ModelJson.Double(state, "trend"),
             ModelJson.Doubles(state, "season"),
             ModelJson.Int(state, "nextPosition"),
-            ModelJson.Double(state, "sigma2"));
+            ModelJson.Double(state, "sigma2"),
+            state["skipped"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? []);
     }
 
     protected override void WriteState(JsonObject state)
@@ -83,6 +88,7 @@ internal sealed class EtsFitted(
         state["season"] = ModelJson.Array(season);
         state["nextPosition"] = nextPosition;
         state["sigma2"] = ModelJson.Number(sigma2);
+        state["skipped"] = new JsonArray(skippedModels.Select(n => (JsonNode)JsonValue.Create(n)!).ToArray());
     }
 
     protected override Forecast PredictCore(ForecastRequest request)

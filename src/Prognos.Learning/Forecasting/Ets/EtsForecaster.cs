@@ -117,7 +117,7 @@ public sealed class EtsForecaster : IForecaster
             }
         }
 
-        return best ?? throw new ForecastingException(
+        return best is not null ? best with { Skipped = skipped } : throw new ForecastingException(
             $"No ETS model could be fitted ({string.Join("; ", skipped)}); use a longer series or a baseline (naive, mean).");
     }
 }

@@ -29,10 +29,11 @@ internal static class NelderMead
         var centroid = new double[n];
         var trial = new double[n];
         var trial2 = new double[n];
+        var anchor = new double[n];
         for (var run = 0; run <= maxRestarts && evaluations < maxEvaluations; run++)
         {
             var before = bestValue;
-            converged = Run(f, best, ref bestValue, steps, simplex, values, centroid, trial, trial2, maxEvaluations, relativeTolerance, ref evaluations);
+            converged = Run(f, best, ref bestValue, steps, simplex, values, centroid, trial, trial2, anchor, maxEvaluations, relativeTolerance, ref evaluations);
 
             // A restart from the optimum escapes a collapsed simplex; stop once it no longer helps.
             if (run > 0 && !(before - bestValue > relativeTolerance * (Math.Abs(bestValue) + relativeTolerance)))
@@ -54,6 +55,7 @@ internal static class NelderMead
         double[] centroid,
         double[] trial,
         double[] trial2,
+        double[] lowVertex,
         int maxEvaluations,
         double tolerance,
         ref int evaluations)
@@ -195,7 +197,7 @@ internal static class NelderMead
                 continue;
             }
 
-            var lowVertex = Vertex(lo).ToArray();
+            Vertex(lo).CopyTo(lowVertex);
             for (var i = 0; i <= n; i++)
             {
                 if (i == lo)

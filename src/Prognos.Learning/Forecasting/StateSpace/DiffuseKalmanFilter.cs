@@ -152,45 +152,42 @@ internal sealed class DiffuseKalmanFilter
         }
     }
 
-    /// <summary>P ← T P T' (+ diagonal noise).</summary>
+    /// <summary>P ← T P T' (+ diagonal noise), using only the non-zero entries of T.</summary>
     private void Predict(double[] p, bool addNoise)
     {
         var k = _k;
-        var t = _model.Transition;
-        Array.Clear(_temp);
+        var starts = _model.RowStarts;
+        var columns = _model.Columns;
+        var values = _model.Values;
+
+        // temp = T P
         for (var i = 0; i < k; i++)
         {
-            for (var l = 0; l < k; l++)
+            var row = _temp.AsSpan(i * k, k);
+            row.Clear();
+            for (var e = starts[i]; e < starts[i + 1]; e++)
             {
-                var til = t[i * k + l];
-                if (til == 0)
-                {
-                    continue;
-                }
-
+                var value = values[e];
+                var source = p.AsSpan(columns[e] * k, k);
                 for (var j = 0; j < k; j++)
                 {
-                    _temp[i * k + j] += til * p[l * k + j];
+                    row[j] += value * source[j];
                 }
             }
         }
 
-        Array.Clear(p);
+        // P = temp T'
         for (var i = 0; i < k; i++)
         {
             for (var j = 0; j < k; j++)
             {
-                var tjl = 0.0;
-                for (var l = 0; l < k; l++)
+                var sum = 0.0;
+                for (var e = starts[j]; e < starts[j + 1]; e++)
                 {
-                    var tj = t[j * k + l];
-                    if (tj != 0)
-                    {
-                        tjl += _temp[i * k + l] * tj;
-                    }
+                    sum += _temp[i * k + columns[e]] * values[e];
                 }
 
-                p[i * k + j] = tjl;
+                p[i * k + j] = sum;
             }
 
             if (addNoise)
@@ -207,9 +204,9 @@ internal sealed class DiffuseKalmanFilter
         for (var i = 0; i < k; i++)
         {
             var sum = 0.0;
-            for (var j = 0; j < k; j++)
+            for (var e = _model.RowStarts[i]; e < _model.RowStarts[i + 1]; e++)
             {
-                sum += _model.Transition[i * k + j] * _a[j];
+                sum += _model.Values[e] * _a[_model.Columns[e]];
             }
 
             next[i] = sum;

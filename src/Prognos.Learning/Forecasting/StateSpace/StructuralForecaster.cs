@@ -70,7 +70,7 @@ public sealed class StructuralForecaster(
         foreach (var start in starts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Bfgs.Minimize(NegativeLogLikelihood, start);
+            var result = Bfgs.Minimize(NegativeLogLikelihood, start, gradientTolerance: 1e-4, relativeTolerance: 1e-9);
             if (best is null || result.Value < best.Value)
             {
                 best = result;

@@ -38,7 +38,36 @@ internal sealed class StructuralModel
                 Transition[(s + j) * k + s + j - 1] = 1;
             }
         }
+
+        // The transition is mostly zeros; filters multiply by its non-zero entries only (compressed rows).
+        var starts = new int[k + 1];
+        var columns = new List<int>();
+        var values = new List<double>();
+        for (var i = 0; i < k; i++)
+        {
+            starts[i] = columns.Count;
+            for (var j = 0; j < k; j++)
+            {
+                if (Transition[i * k + j] != 0)
+                {
+                    columns.Add(j);
+                    values.Add(Transition[i * k + j]);
+                }
+            }
+        }
+
+        starts[k] = columns.Count;
+        RowStarts = starts;
+        Columns = columns.ToArray();
+        Values = values.ToArray();
     }
+
+    /// <summary>Compressed-row form of <see cref="Transition"/>: row i's entries are at RowStarts[i]..RowStarts[i+1].</summary>
+    public int[] RowStarts { get; }
+
+    public int[] Columns { get; }
+
+    public double[] Values { get; }
 
     public StructuralTrend Trend { get; }
 

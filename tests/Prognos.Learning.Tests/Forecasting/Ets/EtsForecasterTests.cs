@@ -38,6 +38,7 @@ public sealed class EtsForecasterTests
         var auto = (EtsFitted)new EtsForecaster().Fit(series, TestContext.Current.CancellationToken);
         Assert.False(auto.Type.MultiplicativeError);
         Assert.NotEqual(EtsSeason.Multiplicative, auto.Type.Season);
+        Assert.Contains(auto.SkippedModels, reason => reason.Contains("zero or negative", StringComparison.Ordinal));
     }
 
     [Fact]

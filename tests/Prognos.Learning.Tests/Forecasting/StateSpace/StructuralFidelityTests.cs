@@ -59,4 +59,40 @@ public sealed class StructuralFidelityTests
             Assert.InRange(ReferenceFixture.MaxRelativeDifference(forecast.Mean, model.GetProperty("forecast").Doubles("point")), 0, 0.001);
         }
     }
+
+    [Fact]
+    public void Exact_diffuse_likelihood_differs_from_the_approximate_one_only_by_the_diffuse_terms()
+    {
+        // Local linear trend: two diffuse periods with F∞ = 1, each adding −½·log 2π where statsmodels burns them.
+        var model = Fixture.GetProperty("models").GetProperty("local_linear_trend");
+        var variances = new[] { "sigma2.irregular", "sigma2.level", "sigma2.trend" }.Select(n => model.GetProperty("params").Number(n)).ToArray();
+        var exact = new StructuralForecaster(exactDiffuse: true).FitWithParameters(Training(), variances);
+        Assert.Equal(model.Number("llf") - Math.Log(2 * Math.PI), exact.Statistics.LogLikelihood, 1e-3);
+
+        var approximate = new StructuralForecaster().FitWithParameters(Training(), variances).Predict(new ForecastRequest(12));
+        var exactForecast = exact.Predict(new ForecastRequest(12));
+        Assert.InRange(ReferenceFixture.MaxRelativeDifference(exactForecast.Mean, approximate.Mean), 0, 1e-6);
+    }
+
+    [Fact]
+    public void Regression_on_an_exogenous_column_recovers_its_coefficient()
+    {
+        var random = new Random(5);
+        var n = 120;
+        var promo = Enumerable.Range(0, n).Select(t => t % 4 == 0 ? 1.0 : 0.0).ToArray();
+        var level = 100.0;
+        var values = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            level += random.NextDouble() - 0.5;
+            values[t] = level + 8 * promo[t] + (random.NextDouble() - 0.5);
+        }
+
+        var series = SyntheticSeries.Of(values) with { Exogenous = new Dictionary<string, double[]> { ["promo"] = promo } };
+        var fitted = new StructuralForecaster(StructuralTrend.LocalLevel).Fit(series, TestContext.Current.CancellationToken);
+        Assert.Equal(8, fitted.Parameters["beta.promo"], 0.3);
+
+        var forecast = fitted.Predict(new ForecastRequest(2, FutureExogenous: new Dictionary<string, double[]> { ["promo"] = [1, 0] }));
+        Assert.Equal(fitted.Parameters["beta.promo"], forecast.Mean[0] - forecast.Mean[1], 1e-9);
+    }
 }
