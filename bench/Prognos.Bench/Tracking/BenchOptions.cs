@@ -22,6 +22,9 @@ internal sealed record BenchOptions
     /// <summary>Server URI without a schema; each benchmark store gets its own schema, dropped at the end.</summary>
     public string? PostgresUri { get; init; } = DefaultPostgres;
 
+    /// <summary>Leave the stores (SQLite folders, PostgreSQL schemas) in place for a closer look.</summary>
+    public bool KeepStores { get; init; }
+
     /// <summary>Where to write the Markdown figures table and plans (for bench/RESULTS.md).</summary>
     public string? ReportPath { get; init; }
 
@@ -41,6 +44,7 @@ internal sealed record BenchOptions
                 "--warmup" => options with { SearchWarmup = Number() },
                 "--postgres" => options with { PostgresUri = Value() },
                 "--no-postgres" => options with { PostgresUri = null },
+                "--keep" => options with { KeepStores = true },
                 "--report" => options with { ReportPath = Value() },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'; see bench/README.md."),
             };

@@ -8,11 +8,26 @@ internal sealed class BenchReport
 {
     private readonly List<BenchFigure> _figures = [];
     private readonly List<(string Title, string Text)> _plans = [];
+    private readonly bool _quiet;
+
+    /// <param name="quiet">For warm-up passes: collect nothing worth printing.</param>
+    public BenchReport(bool quiet = false)
+    {
+        _quiet = quiet;
+    }
+
+    public void Log(string line)
+    {
+        if (!_quiet)
+        {
+            Console.WriteLine(line);
+        }
+    }
 
     public void Add(BenchFigure figure)
     {
         _figures.Add(figure);
-        Console.WriteLine($"  => {figure.Benchmark} [{figure.Store}]: {Format(figure.Ours)} {figure.Unit}" +
+        Log($"  => {figure.Benchmark} [{figure.Store}]: {Format(figure.Ours)} {figure.Unit}" +
             (figure.Ceiling is { } c ? $", ceiling {Format(c)}, share {figure.Share:P0}" : "") +
             (figure.Passed is { } p ? $", target {Format(figure.Target!.Value)}: {(p ? "PASS" : "FAIL")}" : ""));
     }

@@ -14,9 +14,11 @@ internal sealed class BenchStore : IAsyncDisposable
     private static readonly string RunTag = Guid.NewGuid().ToString("N")[..8];
 
     private readonly string? _npgsqlConnectionString;
+    private readonly bool _keep;
 
-    private BenchStore(StoreKind kind, string folder, LocalWorkspace workspace, string? schema, string? npgsqlConnectionString)
+    private BenchStore(StoreKind kind, string folder, LocalWorkspace workspace, string? schema, string? npgsqlConnectionString, bool keep)
     {
+        _keep = keep;
         Kind = kind;
         Folder = folder;
         Workspace = workspace;
@@ -48,7 +50,7 @@ internal sealed class BenchStore : IAsyncDisposable
 
         var workspace = await LocalWorkspace.InitAsync(folder, uri, new LocalWorkspaceOptions());
         var connectionString = uri is null ? null : StoreLocation.ToNpgsqlConnectionString(uri);
-        return new BenchStore(kind, folder, workspace, schema, connectionString);
+        return new BenchStore(kind, folder, workspace, schema, connectionString, options.KeepStores);
     }
 
     /// <summary>A plain driver connection to the same database, outside the workspace (for seeding and ceilings).</summary>
@@ -80,6 +82,12 @@ internal sealed class BenchStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Workspace.DisposeAsync();
+        if (_keep)
+        {
+            Console.WriteLine($"  kept {Name} store: {(Schema is null ? Folder : "schema " + Schema)}");
+            return;
+        }
+
         if (Schema is not null)
         {
             await using var connection = await OpenRawAsync();
