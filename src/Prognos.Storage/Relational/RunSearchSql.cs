@@ -51,19 +51,20 @@ internal sealed record RunSearchSql(string Text, (string Name, object Value)[] P
             _ => "",
         });
 
+        // Inner joins for metric/param/tag filters. One whose comparison rejects NULL also serves as the ORDER BY
+        // column for its key, so "metrics.rmse < 10 ... ORDER BY metrics.rmse" needs no second join and no CASE.
+        var filterJoins = new List<(string Alias, string Table, string Key, string Condition, bool RejectsNull)>();
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
             switch (clause.Entity)
             {
                 case SearchEntity.Metric:
-                    joins.Append($" JOIN latest_metrics f{i} ON f{i}.run_id = r.run_id AND f{i}.key = {Param(clause.Key)}");
-                    where.Append(" AND ").Append(Compare($"f{i}.value", clause, Param, iLike));
-                    break;
                 case SearchEntity.Param:
                 case SearchEntity.Tag:
-                    var table = clause.Entity == SearchEntity.Param ? "params" : "tags";
-                    joins.Append($" JOIN {table} f{i} ON f{i}.run_id = r.run_id AND f{i}.key = {Param(clause.Key)}");
+                    var table = TableOf(clause.Entity);
+                    var rejectsNull = !(clause.Operator == ComparisonOperator.NotIn && clause.Value.List is not { Count: > 0 });
+                    filterJoins.Add(($"f{i}", table, clause.Key, $"f{i}.key = {Param(clause.Key)}", rejectsNull));
                     where.Append(" AND ").Append(Compare($"f{i}.value", clause, Param, iLike));
                     break;
                 default:
@@ -73,38 +74,71 @@ internal sealed record RunSearchSql(string Text, (string Name, object Value)[] P
         }
 
         var order = new StringBuilder();
+        string? driver = null;
         for (var i = 0; i < orderBy.Count; i++)
         {
             var item = orderBy[i];
             var direction = item.Ascending ? "ASC" : "DESC";
-            string column;
-            switch (item.Entity)
+            if (item.Entity is SearchEntity.Metric or SearchEntity.Param or SearchEntity.Tag)
             {
-                case SearchEntity.Metric:
-                    joins.Append($" LEFT JOIN latest_metrics o{i} ON o{i}.run_id = r.run_id AND o{i}.key = {Param(item.Key)}");
-                    column = $"o{i}.value";
-                    break;
-                case SearchEntity.Param:
-                case SearchEntity.Tag:
-                    var table = item.Entity == SearchEntity.Param ? "params" : "tags";
-                    joins.Append($" LEFT JOIN {table} o{i} ON o{i}.run_id = r.run_id AND o{i}.key = {Param(item.Key)}");
-                    column = $"o{i}.value";
-                    break;
-                default:
-                    column = "r." + AttributeColumn(item.Key);
-                    break;
+                var table = TableOf(item.Entity);
+                var filtered = filterJoins.FirstOrDefault(f => f.RejectsNull && f.Table == table && f.Key == item.Key);
+                if (filtered.Alias is not null)
+                {
+                    // Every row has the key (inner join) with a non-NULL value: plain order, no missing-last CASE.
+                    order.Append($"{filtered.Alias}.value {direction}, ");
+                    driver ??= i == 0 ? filtered.Alias : null;
+                    continue;
+                }
+
+                joins.Append($" LEFT JOIN {table} o{i} ON o{i}.run_id = r.run_id AND o{i}.key = {Param(item.Key)}");
+                // Runs missing the key sort last, whatever the direction (MLflow's rule).
+                order.Append($"CASE WHEN o{i}.value IS NULL THEN 1 ELSE 0 END, o{i}.value {direction}, ");
+            }
+            else
+            {
+                var column = "r." + AttributeColumn(item.Key);
+                order.Append($"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, {column} {direction}, ");
+            }
+        }
+
+        // Ordered by a filtered key, the first page is the start of that key's (key, value, run_id) index: read it
+        // in order and stop after a page. SQLite's planner would rather start from the other filters (its statistics
+        // average over all keys), so CROSS JOIN fixes the loop order there; PostgreSQL reorders CROSS JOINs freely.
+        string from;
+        if (driver is not null)
+        {
+            var first = filterJoins.Single(f => f.Alias == driver);
+            var fromText = new StringBuilder($"{first.Table} {first.Alias}");
+            where.Append($" AND {first.Condition}");
+            foreach (var f in filterJoins.Where(f => f.Alias != driver))
+            {
+                fromText.Append($" CROSS JOIN {f.Table} {f.Alias}");
+                where.Append($" AND {f.Alias}.run_id = {first.Alias}.run_id AND {f.Condition}");
             }
 
-            // Runs missing the key sort last, whatever the direction (MLflow's rule).
-            order.Append($"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, {column} {direction}, ");
+            fromText.Append(" CROSS JOIN runs r");
+            where.Append($" AND r.run_id = {first.Alias}.run_id");
+            from = fromText.ToString();
+        }
+        else
+        {
+            from = "runs r" + string.Concat(filterJoins.Select(f => $" JOIN {f.Table} {f.Alias} ON {f.Alias}.run_id = r.run_id AND {f.Condition}"));
         }
 
         order.Append("r.start_time DESC, r.run_id ASC");
         var pageSize = query.MaxResults;
         var sql = $"SELECT r.run_id, r.experiment_id, r.run_name, r.status, r.start_time, r.end_time, r.lifecycle_stage, r.artifact_uri, r.user_id, r.parent_run_id " +
-            $"FROM runs r{joins} WHERE {where} ORDER BY {order} LIMIT {Param(pageSize + 1)} OFFSET {Param(offset)}";
+            $"FROM {from}{joins} WHERE {where} ORDER BY {order} LIMIT {Param(pageSize + 1)} OFFSET {Param(offset)}";
         return new RunSearchSql(sql, parameters.ToArray(), offset, pageSize, hash);
     }
+
+    private static string TableOf(SearchEntity entity) => entity switch
+    {
+        SearchEntity.Metric => "latest_metrics",
+        SearchEntity.Param => "params",
+        _ => "tags",
+    };
 
     private static string AttributeColumn(string key) => key switch
     {
