@@ -11,6 +11,9 @@ namespace Prognos.Storage.Relational;
 /// </summary>
 internal sealed class SqliteDatabase : RelationalDatabase
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    private static readonly object Marker = new();
+
     private readonly string _path;
     private readonly string _connectionString;
 
@@ -40,13 +43,19 @@ internal sealed class SqliteDatabase : RelationalDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA busy_timeout = 120000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            // Reading the schema page is what reveals a file that is not a database.
-            await using var probe = connection.CreateCommand();
-            probe.CommandText = "SELECT count(*) FROM sqlite_master";
-            await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            // Pooled connections keep their settings: configure each physical connection once, not on every open.
+            if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = "PRAGMA busy_timeout = 120000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON;";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                // Reading the schema page is what reveals a file that is not a database.
+                await using var probe = connection.CreateCommand();
+                probe.CommandText = "SELECT count(*) FROM sqlite_master";
+                await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                Configured.AddOrUpdate(handle, Marker);
+            }
+
             return connection;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
