@@ -1,2 +1,0 @@
-namespace Prognos.Data.Tests;
-public class SmokeTests { [Xunit.Fact] public void Builds() => Xunit.Assert.True(true); }
