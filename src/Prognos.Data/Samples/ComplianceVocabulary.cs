@@ -35,9 +35,9 @@ internal static class ComplianceVocabulary
 
     public static readonly IReadOnlyList<string> Manufactured = ["manufactured", "made", "built", "produced"];
 
-    public static readonly IReadOnlyList<string> Openings = ["", "", "", "inspected: ", "note: ", "checked - ", "visual check: "];
+    public static readonly IReadOnlyList<string> Openings = ["", "", "", "", "", "inspected: ", "note: ", "checked - ", "visual check: "];
 
-    public static readonly IReadOnlyList<string> Closings = ["", "", "", " after inspection", ", no further action", " per visual check"];
+    public static readonly IReadOnlyList<string> Closings = ["", "", "", "", "", " after inspection", ", no further action", " per visual check"];
 
     /// <summary>
     /// Sentence shapes: {y} year, {m} material, {c} condition, {p} component word, {v} "manufactured" synonym.
