@@ -18,6 +18,7 @@ internal static class CliApp
         root.Subcommands.Add(MetricCommands.Create(runner));
         root.Subcommands.Add(ArtifactCommands.Create(runner));
         root.Subcommands.Add(QuickstartCommand.Create(runner));
+        root.Subcommands.Add(ForecastCommands.Create(runner));
         return root;
     }
 
