@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Serialization;
 using Prognos.Cli.Forecasting;
 using Prognos.Errors;
 using Prognos.Learning.Forecasting;
@@ -127,9 +128,9 @@ internal static class ForecastEvaluateCommand
 
     internal sealed record SeriesScoreView(
         string? SeriesId, string Description, int Points, string From, string To, double Mae, double Rmse, double Nrmse, double Mape, double Smape, double Mase,
-        double Coverage80, double Coverage95);
+        [property: JsonPropertyName("coverage_80")] double Coverage80, [property: JsonPropertyName("coverage_95")] double Coverage95);
 
     internal sealed record EvaluateView(
-        string RunId, string Model, int Points, int SeriesCount, double Mae, double Rmse, double Nrmse, double Mape, double Smape, double Mase, double Coverage80,
-        double Coverage95, IReadOnlyList<SeriesScoreView> Series);
+        string RunId, string Model, int Points, int SeriesCount, double Mae, double Rmse, double Nrmse, double Mape, double Smape, double Mase, [property: JsonPropertyName("coverage_80")] double Coverage80,
+        [property: JsonPropertyName("coverage_95")] double Coverage95, IReadOnlyList<SeriesScoreView> Series);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Serialization;
 using System.Globalization;
 using System.Text;
 using Prognos.Cli.Forecasting;
@@ -51,6 +52,7 @@ internal static class ForecastTrainCommand
             var forecasters = Forecasters(call.Get(models));
             var path = Path.GetFullPath(call.Get(file), call.Context.CurrentFolder);
             var series = SeriesCsvReader.Read(path, call.Get(timeColumn), call.Get(target), call.Get(seriesId));
+            RequireLongEnough(series, h, k, s);
             var request = new TrainRequest(path, call.Get(timeColumn), call.Get(target), call.Get(seriesId), h, k, s, ParseLevels(call.Get(levels)), primary,
                 call.Get(experiment) ?? Path.GetFileNameWithoutExtension(path));
             var result = await TrainAsync(call, series, forecasters, request);
@@ -100,6 +102,18 @@ internal static class ForecastTrainCommand
         }
 
         return levels.Count > 0 ? levels.Distinct().Order().ToList() : throw PrognosException.InvalidParameter("--levels is empty; write e.g. 80,95.");
+    }
+
+    /// <summary>Cross-validation needs at least two training values before the first fold's forecast.</summary>
+    private static void RequireLongEnough(IReadOnlyList<TimeSeries> series, int horizon, int folds, int step)
+    {
+        var needed = horizon + (folds - 1) * step + 2;
+        if (series.FirstOrDefault(x => x.Length < needed) is { } shortest)
+        {
+            throw PrognosException.InvalidParameter(
+                $"The series{(shortest.SeriesId is null ? "" : $" '{shortest.SeriesId}'")} has {shortest.Length} observations but {folds} cross-validation folds of horizon {horizon} " +
+                $"with step {step} need at least {needed}; use fewer folds (--cv-folds), a smaller --cv-step or a shorter horizon.");
+        }
     }
 
     public static int Positive(int value, string option) =>
@@ -319,7 +333,7 @@ internal static class ForecastTrainCommand
 
     internal sealed record LeaderboardRow(
         string Model, string? Description, string RunId, string Status, double Mae, double Rmse, double Nrmse, double Mape, double Smape, double Mase,
-        double Coverage80, double Coverage95, double FitSeconds, int FailedSeries, string? Error)
+        [property: JsonPropertyName("coverage_80")] double Coverage80, [property: JsonPropertyName("coverage_95")] double Coverage95, double FitSeconds, int FailedSeries, string? Error)
     {
         public static LeaderboardRow Failed(string model, string runId, double seconds, string error) =>
             new(model, null, runId, "FAILED", double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, seconds, 0, error);
