@@ -160,7 +160,7 @@ internal static class ForecastTrainCommand
             if (succeeded.Count == 0)
             {
                 var error = outcomes[0].Error!;
-                rows.Add(LeaderboardRow.Failed(forecaster.Name, child.RunId, seconds, error));
+                rows.Add(LeaderboardRow.Failed(forecaster.Name, child.RunId, seconds, outcomes.Count, error));
                 await child.SetTagAsync("prognos.error", error.Length > 5000 ? error[..5000] : error, ct);
                 await child.EndAsync(RunStatus.Failed, ct);
                 call.Output.Status($"  failed: {error}");
@@ -335,8 +335,8 @@ internal static class ForecastTrainCommand
         string Model, string? Description, string RunId, string Status, double Mae, double Rmse, double Nrmse, double Mape, double Smape, double Mase,
         [property: JsonPropertyName("coverage_80")] double Coverage80, [property: JsonPropertyName("coverage_95")] double Coverage95, double FitSeconds, int FailedSeries, string? Error)
     {
-        public static LeaderboardRow Failed(string model, string runId, double seconds, string error) =>
-            new(model, null, runId, "FAILED", double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, seconds, 0, error);
+        public static LeaderboardRow Failed(string model, string runId, double seconds, int failedSeries, string error) =>
+            new(model, null, runId, "FAILED", double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, seconds, failedSeries, error);
 
         public double Metric(string name) => name switch
         {

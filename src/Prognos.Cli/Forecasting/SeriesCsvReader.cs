@@ -125,7 +125,8 @@ internal static class SeriesCsvReader
             return DateTime.SpecifyKind(exact, DateTimeKind.Utc);
         }
 
-        if (trimmed.Length >= 10 && char.IsAsciiDigit(trimmed[0]) &&
+        // Only ISO-shaped text (yyyy-...) reaches the lenient parser: 12/03/2024 is ambiguous and is refused.
+        if (trimmed.Length >= 10 && char.IsAsciiDigit(trimmed[0]) && trimmed[4] == '-' &&
             DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset))
         {
             return withOffset.UtcDateTime;
