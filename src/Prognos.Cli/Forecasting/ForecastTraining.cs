@@ -48,5 +48,11 @@ internal sealed class ForecastTraining(int horizon, int folds, int step, IReadOn
         {
             return new SeriesOutcome(series, null, null, null, clock.Elapsed.TotalSeconds, ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A bug in one model must not sink the other models' runs; it is reported as this model's failure.
+            return new SeriesOutcome(series, null, null, null, clock.Elapsed.TotalSeconds,
+                $"internal error in {forecaster.Name} ({ex.GetType().Name}: {ex.Message}); this is a bug in Prognos, please report it");
+        }
     }
 }
