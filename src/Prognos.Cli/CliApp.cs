@@ -20,6 +20,7 @@ internal static class CliApp
         root.Subcommands.Add(DatastoreCommands.Create(runner));
         root.Subcommands.Add(DatasetCommands.Create(runner));
         root.Subcommands.Add(QuickstartCommand.Create(runner));
+        root.Subcommands.Add(ForecastCommands.Create(runner));
         return root;
     }
 

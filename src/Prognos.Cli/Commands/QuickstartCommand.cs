@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Prognos.Cli.Forecasting;
 using Prognos.Errors;
 using Prognos.Learning.Forecasting;
 using Prognos.Learning.Forecasting.Evaluation;
@@ -17,8 +18,10 @@ namespace Prognos.Cli.Commands;
 /// </summary>
 internal static class QuickstartCommand
 {
-    public const string DefaultModels = "naive,snaive,drift";
+    /// <summary>The zoo: local linear trend state space, auto ETS, auto ARIMA (when registered), Theta and the seasonal naive baseline.</summary>
+    public static string DefaultModels => string.Join(",", new[] { "ssm", "ets", "arima", "theta", "snaive" }.Where(n => ForecasterCatalog.Names.Contains(n, StringComparer.OrdinalIgnoreCase)));
     private const int Holdout = 12;
+    private const string PlotPath = "plots/forecast.png";
 
     public static Command Create(CommandRunner runner)
     {
@@ -46,6 +49,7 @@ internal static class QuickstartCommand
                     ]),
                     $"AirPassengers, {Holdout}-month holdout (1960) — best: {result.BestModel}");
                 call.Output.Line($"Parent run: {result.ParentRunId}");
+                call.Output.Line($"Forecast plot of {result.BestModel}: {result.Plot}");
                 call.Output.Line($"Try: prognos --workspace {workspace.Folder} run search -e air-passengers -f \"attributes.status = 'FINISHED'\" --order-by \"metrics.rmse ASC\"");
             });
             return 0;
@@ -65,7 +69,7 @@ internal static class QuickstartCommand
         }
     }
 
-    private static async Task<QuickstartResult> RunAsync(IWorkspace workspace, IReadOnlyList<IForecaster> forecasters, Invocation call)
+    private static async Task<QuickstartResult> RunAsync(LocalWorkspace workspace, IReadOnlyList<IForecaster> forecasters, Invocation call)
     {
         var series = AirPassengers.Load();
         var train = series with { Timestamps = series.Timestamps.Take(series.Length - Holdout).ToList(), Values = series.Values[..^Holdout] };
@@ -106,6 +110,7 @@ internal static class QuickstartCommand
                 fitted.Save(model);
                 model.Position = 0;
                 await child.LogArtifactAsync("model/model.json", model, call.CancellationToken);
+                await ForecastTrainCommand.LogPngAsync(child, PlotPath, ForecastPlots.Forecast(train, forecast, $"AirPassengers 1960 — {fitted.Description}", actual), call.CancellationToken);
                 call.Output.Status($"  {fitted.Description}: RMSE {Fmt(row.Rmse)} in {seconds:F2}s");
             }
             catch (ForecastingException ex)
@@ -123,7 +128,9 @@ internal static class QuickstartCommand
         await parent.SetTagAsync("best_model", best.Model, call.CancellationToken);
         await parent.SetTagAsync("best_run_id", best.RunId, call.CancellationToken);
         await parent.LogMetricAsync("best_rmse", best.Rmse, cancellationToken: call.CancellationToken);
-        return new QuickstartResult(workspace.Location, parent.RunId, best.Model, ranked);
+        var bestRun = await workspace.GetRunAsync(best.RunId, call.CancellationToken);
+        var plot = Path.Combine(workspace.ArtifactFolder, bestRun.Info.ArtifactUri, PlotPath);
+        return new QuickstartResult(workspace.Location, parent.RunId, best.Model, plot, ranked);
     }
 
     private static Dictionary<string, string> FittedParams(IFittedForecaster fitted)
@@ -164,5 +171,5 @@ internal static class QuickstartCommand
 
     internal sealed record LeaderboardRow(string Model, string? Description, string RunId, double Mae, double Rmse, double Mape, double Mase, double FitSeconds, string? Error);
 
-    internal sealed record QuickstartResult(string Workspace, string ParentRunId, string BestModel, IReadOnlyList<LeaderboardRow> Leaderboard);
+    internal sealed record QuickstartResult(string Workspace, string ParentRunId, string BestModel, string Plot, IReadOnlyList<LeaderboardRow> Leaderboard);
 }
