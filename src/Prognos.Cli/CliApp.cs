@@ -19,6 +19,8 @@ internal static class CliApp
         root.Subcommands.Add(ArtifactCommands.Create(runner));
         root.Subcommands.Add(DatastoreCommands.Create(runner));
         root.Subcommands.Add(DatasetCommands.Create(runner));
+        root.Subcommands.Add(PrepCommands.Create(runner));
+        root.Subcommands.Add(SampleCommands.Create(runner));
         root.Subcommands.Add(QuickstartCommand.Create(runner));
         root.Subcommands.Add(ForecastCommands.Create(runner));
         return root;
