@@ -12,10 +12,13 @@ internal static class Aggregation
             ? name.Value.ToLowerInvariant()
             : throw RecipeErrors.At(name.At, $"step '{kind}' has no aggregation '{name.Value}'; use one of: {string.Join(", ", allowed)}.");
 
-    /// <summary>The aggregate over `column`; first/last skip NULLs and follow `time`, like pandas.</summary>
+    /// <summary>
+    /// The aggregate over `column`, with pandas' rules: NULLs are skipped, a sum of nothing but NULLs is 0
+    /// (min_count=0), first/last are the first/last non-NULL value in `time` order.
+    /// </summary>
     public static string Sql(string agg, string column, string time) => agg switch
     {
-        "sum" => $"sum({column})",
+        "sum" => $"coalesce(sum({column}), 0)",
         "mean" => $"avg({column})",
         "min" => $"min({column})",
         "max" => $"max({column})",
