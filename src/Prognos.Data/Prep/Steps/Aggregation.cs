@@ -16,15 +16,15 @@ internal static class Aggregation
     /// The aggregate over `column`, with pandas' rules: NULLs are skipped, a sum of nothing but NULLs is 0
     /// (min_count=0), first/last are the first/last non-NULL value in `time` order.
     /// </summary>
-    public static string Sql(string agg, string column, string time) => agg switch
+    public static string Sql(string agg, string column, string time, string over = "") => agg switch
     {
-        "sum" => $"coalesce(sum({column}), 0)",
-        "mean" => $"avg({column})",
-        "min" => $"min({column})",
-        "max" => $"max({column})",
-        "count" => $"count({column})",
-        "median" => $"median({column})",
-        "std" => $"stddev_samp({column})",
+        "sum" => $"coalesce(sum({column}){over}, 0)",
+        "mean" => $"avg({column}){over}",
+        "min" => $"min({column}){over}",
+        "max" => $"max({column}){over}",
+        "count" => $"count({column}){over}",
+        "median" => $"median({column}){over}",
+        "std" => $"stddev_samp({column}){over}",
         "first" => $"first({column} ORDER BY {time}) FILTER (WHERE {column} IS NOT NULL)",
         "last" => $"last({column} ORDER BY {time}) FILTER (WHERE {column} IS NOT NULL)",
         _ => throw new ArgumentOutOfRangeException(nameof(agg), agg, null),
