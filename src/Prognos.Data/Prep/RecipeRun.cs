@@ -20,7 +20,8 @@ internal sealed class RecipeRun(Recipe recipe, RecipePlan plan, RecipeContext co
         var started = context.TimeProvider.GetTimestamp();
         using var db = DuckDbSession.Open(Path.Combine(work, "run.duckdb"));
         db.Execute($"SET memory_limit = {Sql.Str(context.MemoryLimit)}", ct);
-        db.Execute($"SET threads = {context.Threads ?? Environment.ProcessorCount}", ct);
+        // DuckDB uses one thread per core unless told otherwise.
+        if (context.Threads is { } threads) db.Execute($"SET threads = {threads}", ct);
         db.Execute($"SET temp_directory = {Sql.Str(Path.Combine(work, "spill"))}", ct);
         db.Execute("SET preserve_insertion_order = true", ct);
 

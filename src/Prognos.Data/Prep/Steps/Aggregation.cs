@@ -16,7 +16,13 @@ internal static class Aggregation
     /// The aggregate over `column`, with pandas' rules: NULLs are skipped, a sum of nothing but NULLs is 0
     /// (min_count=0), first/last are the first/last non-NULL value in `time` order.
     /// </summary>
-    public static string Sql(string agg, string column, string time, string over = "") => agg switch
+    public static string Sql(string agg, RelationColumn column, string time, string over = "") =>
+        agg == "sum" && column.IsInteger
+            // DuckDB sums integers into HUGEINT; pandas keeps int64, and so do we.
+            ? $"CAST({Sql(agg, Prep.Sql.Id(column.Name), time, over)} AS BIGINT)"
+            : Sql(agg, Prep.Sql.Id(column.Name), time, over);
+
+    private static string Sql(string agg, string column, string time, string over) => agg switch
     {
         "sum" => $"coalesce(sum({column}){over}, 0)",
         "mean" => $"avg({column}){over}",

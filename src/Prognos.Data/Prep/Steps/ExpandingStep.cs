@@ -16,7 +16,9 @@ internal sealed class ExpandingStep(StepHeader header, SeriesArgs series, Locate
         var c = function is "count" or "min" or "max" ? b.Column(column) : b.Numeric(column);
         var fn = function == "mean" ? "avg" : function;
         var output = name?.Value ?? $"{c.Name}_expanding_{function}";
-        var expr = $"CASE WHEN {Sql.Id(c.Name)} IS NULL THEN NULL ELSE {fn}({Sql.Id(c.Name)}) OVER ({series.Partition(b)}ORDER BY {series.WindowOrder(b)} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) END";
+        var running = $"{fn}({Sql.Id(c.Name)}) OVER ({series.Partition(b)}ORDER BY {series.WindowOrder(b)} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
+        if (function == "sum" && c.IsInteger) running = $"CAST({running} AS BIGINT)";
+        var expr = $"CASE WHEN {Sql.Id(c.Name)} IS NULL THEN NULL ELSE {running} END";
         return [WindowColumns.Select(b, [(output, expr)], series.ResultOrder(b))];
     }
 }
