@@ -7,6 +7,21 @@ namespace Prognos.Data.Samples;
 /// until the end of 2014, daily from 2015-01-01, with duplicates, gaps and a few empty cells. Rows are streamed
 /// in time order (then by battery) and never held in memory, so millions of rows cost a few kilobytes per battery.
 /// </summary>
+/// <remarks>
+/// <para>Each battery joins the fleet on its own day (up to 60 days after the start) at its own age (5–120 days
+/// since manufacture), has its own trip rate with fewer trips at weekends, idle stretches of 3–14 days, driving
+/// minutes per trip, winter surcharge and wear (energy per driving minute rising 3–10% a year). A twice-daily row
+/// reports its 12 hours (the 00:00 row the morning, the 12:00 row the afternoon and evening), a daily row its day.
+/// <c>Lifetime_Cycles_Used</c> is the car's own counter: it starts at a few factory-test cycles, counts through
+/// missing rows and now and then lags one report behind.</para>
+/// <para>Both sides of the alert exist: in every block of five consecutive batteries two, chosen by the seed, are
+/// calibrated so that their lifetime at the last day plus 4–20 days at their last-30-day mean daily rate equals
+/// <see cref="RatedCycles"/>; the other three need 60–900 more days. With five or more batteries some therefore
+/// pass their rated cycles within 30 days after the data ends and some do not; the summary names which.</para>
+/// <para>Randomness comes from our own xoshiro256** generator seeded through SplitMix64, one stream per battery
+/// and purpose (profile, usage, glitches), so a seed does not depend on System.Random's implementation, and glitches never
+/// change a battery's true usage.</para>
+/// </remarks>
 public sealed class ConnectedCarSample
 {
     /// <summary>The exact header, in column order.</summary>

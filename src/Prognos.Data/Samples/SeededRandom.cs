@@ -1,7 +1,7 @@
 namespace Prognos.Data.Samples;
 
 /// <summary>
-/// xoshiro256** seeded through SplitMix64: our own generator so that a seed gives the same bytes on every
+/// xoshiro256** seeded through SplitMix64: our own generator so that a seed gives the same sequence on every
 /// .NET version and platform (System.Random's seeded sequence is an implementation detail).
 /// </summary>
 internal sealed class SeededRandom
