@@ -131,6 +131,15 @@ public sealed class RecipeRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonAndParquetInputsWithoutStepsGoStraightToOutputs()
+    {
+        _f.Write("e.jsonl", "{\"id\": \"a\", \"v\": 1.5}\n{\"id\": \"b\", \"v\": null}\n");
+        await _f.RunAsync("inputs: { events: e.jsonl, other: { path: s.csv, types: { v: string } } }\noutputs: [ { parquet: a.parquet } ]");
+        await _f.RunAsync("inputs: { again: a.parquet }\nsteps: [ { filter: v IS NOT NULL } ]\noutputs: [ { csv: b.csv } ]");
+        Assert.Equal(["id,v", "a,1.5"], File.ReadAllLines(_f.PathOf("b.csv")));
+    }
+
+    [Fact]
     public async Task MissingSinkIsAnErrorNamingTheOutput()
     {
         var e = await Assert.ThrowsAsync<PrognosException>(() => _f.RunAsync("inputs: { raw: nothing-read.csv }\noutputs:\n  - dataset: x\n"));
