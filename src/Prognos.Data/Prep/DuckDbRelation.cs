@@ -46,6 +46,8 @@ public sealed class DuckDbRelation : IDisposable
     {
         await using var cmd = _db.Connection.CreateCommand();
         cmd.CommandText = $"SELECT * FROM {Sql}";
+        // Fetch chunk by chunk instead of materialising the whole result first.
+        cmd.UseStreamingMode = true;
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

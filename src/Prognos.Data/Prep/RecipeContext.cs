@@ -18,7 +18,7 @@ public sealed record RecipeContext(string BaseDirectory)
     /// <summary>DuckDB's memory_limit; beyond it DuckDB spills to the run's temporary folder.</summary>
     public string MemoryLimit { get; init; } = "1.5GB";
 
-    /// <summary>DuckDB threads; null means one per core.</summary>
+    /// <summary>DuckDB threads; null leaves DuckDB's default, one per core.</summary>
     public int? Threads { get; init; }
 
     /// <summary>Where the run's database and spill files live; null means the system temp folder.</summary>

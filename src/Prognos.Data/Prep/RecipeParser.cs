@@ -43,14 +43,21 @@ public static class RecipeParser
     public static Recipe Parse(string yaml, string sourceName)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             var at = new SourceLocation(sourceName, (int)e.Start.Line, (int)e.Start.Column);
             throw RecipeErrors.At(at, $"this is not valid YAML ({e.Message}). Check indentation and quoting around this place.", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet throws this for some unterminated flow collections; the scanner knows where it stopped.
+            var at = new SourceLocation(sourceName, (int)scanner.CurrentPosition.Line, (int)scanner.CurrentPosition.Column);
+            throw RecipeErrors.At(at, "this is not valid YAML (a { or [ is not closed). Check brackets, indentation and quoting around this place.", e);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode)
         {

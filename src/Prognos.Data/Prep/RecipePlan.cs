@@ -64,7 +64,7 @@ internal sealed class RecipePlan
 
         var outputs = recipe.Outputs.Select(o => o.From is { } from
             ? Resolve(new Located(from, o.Location), $"output '{o.Target}'")
-            : recipe.Steps.Count > 0 ? RelationRef.OfStep(recipe.Steps.Count - 1) : RelationRef.OfInput(recipe.Inputs.Count - 1)).ToList();
+            : recipe.Steps.Count > 0 ? RelationRef.OfStep(recipe.Steps.Count - 1) : RelationRef.OfInput(0)).ToList();
 
         return new RecipePlan(Sort(recipe, deps), names, sources, outputs);
     }

@@ -20,10 +20,12 @@ internal sealed class RecipeRun(Recipe recipe, RecipePlan plan, RecipeContext co
         var started = context.TimeProvider.GetTimestamp();
         using var db = DuckDbSession.Open(Path.Combine(work, "run.duckdb"));
         db.Execute($"SET memory_limit = {Sql.Str(context.MemoryLimit)}", ct);
-        db.Execute($"SET threads = {context.Threads ?? Environment.ProcessorCount}", ct);
+        // DuckDB uses one thread per core unless told otherwise.
+        if (context.Threads is { } threads) db.Execute($"SET threads = {threads}", ct);
         db.Execute($"SET temp_directory = {Sql.Str(Path.Combine(work, "spill"))}", ct);
         db.Execute("SET preserve_insertion_order = true", ct);
 
+        CheckOutputTargets();
         var inputs = new List<InputResult>();
         for (var i = 0; i < recipe.Inputs.Count; i++) inputs.Add(await LoadInputAsync(db, i, ct).ConfigureAwait(false));
 
@@ -45,6 +47,34 @@ internal sealed class RecipeRun(Recipe recipe, RecipePlan plan, RecipeContext co
 
         var outputs = await WriteOutputsAsync(db, inputs, ct).ConfigureAwait(false);
         return new RecipeResult(recipe.Name, inputs, steps, outputs, context.TimeProvider.GetElapsedTime(started));
+    }
+
+    private Func<RecipeOutput, string, CancellationToken, Task>? Sink(RecipeOutput output) => output.Kind switch
+    {
+        RecipeOutputKind.Dataset => context.DatasetSink,
+        RecipeOutputKind.Table => context.TableSink,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Output mistakes found only at the end would waste the run, and a file output onto an existing folder would
+    /// fail after other outputs were moved in; refuse both before the first row is read.
+    /// </summary>
+    private void CheckOutputTargets()
+    {
+        foreach (var output in recipe.Outputs.Where(o => o.Kind is RecipeOutputKind.Dataset or RecipeOutputKind.Table && Sink(o) is null))
+        {
+            throw RecipeErrors.At(output.Location, $"output '{output.Target}' is a {output.Kind.ToString().ToLowerInvariant()}, but this run has nowhere to put it; "
+                + "run the recipe through a workspace or write a parquet: output instead.");
+        }
+        foreach (var output in recipe.Outputs.Where(o => o.Kind is RecipeOutputKind.Parquet or RecipeOutputKind.Csv))
+        {
+            var final = Path.GetFullPath(Path.Combine(context.BaseDirectory, output.Target));
+            if (Directory.Exists(final))
+            {
+                throw RecipeErrors.At(output.Location, $"output '{output.Target}' is an existing folder; name a file, e.g. {output.Target.TrimEnd('/')}/data.{output.Kind.ToString().ToLowerInvariant()}.");
+            }
+        }
     }
 
     private async Task<InputResult> LoadInputAsync(DuckDbSession db, int i, CancellationToken ct)
@@ -181,9 +211,7 @@ internal sealed class RecipeRun(Recipe recipe, RecipePlan plan, RecipeContext co
         }
         foreach (var (output, parquet) in sinks)
         {
-            var sink = (output.Kind == RecipeOutputKind.Dataset ? context.DatasetSink : context.TableSink)
-                ?? throw RecipeErrors.At(output.Location, $"output '{output.Target}' is a {output.Kind.ToString().ToLowerInvariant()}, but this run has nowhere to put it; run the recipe through a workspace or write a parquet: output instead.");
-            await sink(output, parquet, ct).ConfigureAwait(false);
+            await Sink(output)!(output, parquet, ct).ConfigureAwait(false);
         }
         return results;
     }

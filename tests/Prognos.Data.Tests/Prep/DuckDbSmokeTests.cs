@@ -19,10 +19,11 @@ public sealed class DuckDbSmokeTests
         cmd.ExecuteNonQuery();
         cmd.CommandText = $"SELECT sum(i)::BIGINT FROM read_parquet('{p}')";
         Assert.Equal(45, Convert.ToInt64(cmd.ExecuteScalar()));
-        cmd.CommandText = "SELECT version()";
-        var v = cmd.ExecuteScalar();
-        cmd.CommandText = "SELECT string_agg(extension_name || ':' || loaded || ':' || installed, ', ') FROM duckdb_extensions()";
-        TestContext.Current.SendDiagnosticMessage($"{v} {cmd.ExecuteScalar()}");
-        Console.WriteLine($"DUCKDB {v} {cmd.ExecuteScalar()}");
+        // Built in, so usable without network: the readers and writers recipes rely on.
+        cmd.CommandText = "SELECT string_agg(extension_name, ',' ORDER BY extension_name) FROM duckdb_extensions() WHERE loaded";
+        var loaded = ((string)cmd.ExecuteScalar()!).Split(',');
+        Assert.Contains("parquet", loaded);
+        Assert.Contains("json", loaded);
+        Assert.Contains("icu", loaded);
     }
 }

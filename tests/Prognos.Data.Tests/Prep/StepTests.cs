@@ -142,10 +142,26 @@ public sealed class StepTests : IDisposable
     }
 
     [Fact]
+    public async Task IntegerSumsStayBigintAndDateColumnsStayDates()
+    {
+        var rows = await Run("""
+            - cast: { Date: date }
+            - regularize: { time: Date, frequency: 1d, by: id }
+            - resample: { time: Date, frequency: 1w, by: id, aggregations: { w: sum } }
+            - expanding: { column: w, function: sum, name: w_total, time: Date, by: id }
+            """);
+        Assert.Equal(["a 2024-01-01 33 33", "b 2024-01-01 3 3"], rows.Select(r => $"{S(r["id"])} {S(r["Date"])} {S(r["w"])} {S(r["w_total"])}"));
+        Assert.IsType<long>(rows[0]["w"]);
+        Assert.IsType<long>(rows[0]["w_total"]);
+        Assert.IsNotType<DateTime>(rows[0]["Date"]);
+    }
+
+    [Fact]
     public async Task ExpandingIsCumulativePerSeries()
     {
         var rows = await Run("- expanding: { column: v, function: sum, name: total, time: Date, by: id }");
-        Assert.Equal([1, 1, 4, 9, 100, 300], rows.Select(r => D(r["total"])!.Value));
+        // Like pandas' cumsum: the missing value stays missing and is skipped by the rows after it.
+        Assert.Equal(["1", "NULL", "4", "9", "100", "300"], rows.Select(r => S(r["total"])));
         var replaced = await Run("- expanding: { column: v, function: max, name: v, time: Date, by: id }");
         Assert.Equal(["Date", "id", "v", "w"], replaced[0].Keys);
     }

@@ -12,16 +12,25 @@ internal static class Aggregation
             ? name.Value.ToLowerInvariant()
             : throw RecipeErrors.At(name.At, $"step '{kind}' has no aggregation '{name.Value}'; use one of: {string.Join(", ", allowed)}.");
 
-    /// <summary>The aggregate over `column`; first/last skip NULLs and follow `time`, like pandas.</summary>
-    public static string Sql(string agg, string column, string time) => agg switch
+    /// <summary>
+    /// The aggregate over `column`, with pandas' rules: NULLs are skipped, a sum of nothing but NULLs is 0
+    /// (min_count=0), first/last are the first/last non-NULL value in `time` order.
+    /// </summary>
+    public static string Sql(string agg, RelationColumn column, string time, string over = "") =>
+        agg == "sum" && column.IsInteger
+            // DuckDB sums integers into HUGEINT; pandas keeps int64, and so do we.
+            ? $"CAST({Sql(agg, Prep.Sql.Id(column.Name), time, over)} AS BIGINT)"
+            : Sql(agg, Prep.Sql.Id(column.Name), time, over);
+
+    private static string Sql(string agg, string column, string time, string over) => agg switch
     {
-        "sum" => $"sum({column})",
-        "mean" => $"avg({column})",
-        "min" => $"min({column})",
-        "max" => $"max({column})",
-        "count" => $"count({column})",
-        "median" => $"median({column})",
-        "std" => $"stddev_samp({column})",
+        "sum" => $"coalesce(sum({column}){over}, 0)",
+        "mean" => $"avg({column}){over}",
+        "min" => $"min({column}){over}",
+        "max" => $"max({column}){over}",
+        "count" => $"count({column}){over}",
+        "median" => $"median({column}){over}",
+        "std" => $"stddev_samp({column}){over}",
         "first" => $"first({column} ORDER BY {time}) FILTER (WHERE {column} IS NOT NULL)",
         "last" => $"last({column} ORDER BY {time}) FILTER (WHERE {column} IS NOT NULL)",
         _ => throw new ArgumentOutOfRangeException(nameof(agg), agg, null),

@@ -31,7 +31,7 @@ internal sealed class ResampleStep(StepHeader header, SeriesArgs series, Frequen
                 var name = Aggregation.Check(agg, Aggregation.Resample, Kind);
                 if (name is not ("first" or "last" or "count" or "min" or "max") && !c.IsNumeric) b.Numeric(column);
                 var alias = aggs.Count == 1 ? c.Name : $"{c.Name}_{name}";
-                cols.Add($"{Aggregation.Sql(name, Sql.Id(c.Name), t)} AS {Sql.Id(alias)}");
+                cols.Add($"{Aggregation.Sql(name, c, t)} AS {Sql.Id(alias)}");
             }
         }
         var byList = by.Count == 0 ? "" : Sql.Ids(by) + ", ";

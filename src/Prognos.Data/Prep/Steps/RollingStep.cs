@@ -26,7 +26,7 @@ internal sealed class RollingStep(StepHeader header, SeriesArgs series, Located 
         var added = aggs.Select(a =>
         {
             var agg = Aggregation.Check(a, Aggregation.Rolling, Kind);
-            var expr = $"CASE WHEN count({col}) OVER {frame} >= {minPeriods ?? window} THEN {Aggregation.Sql(agg, col, "")} OVER {frame} END";
+            var expr = $"CASE WHEN count({col}) OVER {frame} >= {minPeriods ?? window} THEN {Aggregation.Sql(agg, c, "", " OVER " + frame)} END";
             return ($"{c.Name}_roll{window}_{agg}", expr);
         }).ToList();
         return [WindowColumns.Select(b, added, series.ResultOrder(b))];
