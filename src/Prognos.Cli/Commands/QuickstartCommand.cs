@@ -27,7 +27,8 @@ internal static class QuickstartCommand
     {
         var folder = new Option<string>("--dir") { Description = "Workspace folder to create or reuse", DefaultValueFactory = _ => "prognos-quickstart" };
         var models = new Option<string>("--models") { Description = $"Comma-separated forecasters (known: {string.Join(", ", ForecasterCatalog.Names)})", DefaultValueFactory = _ => DefaultModels };
-        var command = new Command("quickstart", "Walk the lifecycle on bundled data: workspace, tracked forecasts of AirPassengers, leaderboard") { folder, models };
+        var batteries = new Option<int>("--batteries") { Description = "Batteries in the connected-car sample that is cleaned by the battery recipe (0 skips that part)", DefaultValueFactory = _ => 8 };
+        var command = new Command("quickstart", "Walk the lifecycle on bundled data: workspace, tracked forecasts of AirPassengers with a leaderboard, then the connected-car battery data cleaned by a DuckDB recipe into a profiled dataset") { folder, models, batteries };
         runner.BindWithoutWorkspace(command, async call =>
         {
             var target = Path.GetFullPath(call.Get(folder), call.Context.CurrentFolder);
@@ -38,6 +39,16 @@ internal static class QuickstartCommand
                 : await LocalWorkspace.InitAsync(target, null, runner.CliWorkspaceOptions(), call.CancellationToken);
             call.Output.Status($"Workspace: {workspace.Folder} ({workspace.StoreDescription})");
             var result = await RunAsync(workspace, forecasters, call);
+            if (call.Get(batteries) < 0)
+            {
+                throw PrognosException.InvalidParameter($"--batteries is {call.Get(batteries)}; give 0 to skip the connected-car part or a positive number.");
+            }
+
+            if (call.Get(batteries) > 0)
+            {
+                result = result with { ConnectedCar = await ConnectedCarQuickstart.RunAsync(workspace, call.Get(batteries), call) };
+            }
+
             call.Output.Emit(result, () =>
             {
                 call.Output.Table(
@@ -51,6 +62,11 @@ internal static class QuickstartCommand
                 call.Output.Line($"Parent run: {result.ParentRunId}");
                 call.Output.Line($"Forecast plot of {result.BestModel}: {result.Plot}");
                 call.Output.Line($"Try: prognos --workspace {workspace.Folder} run search -e air-passengers -f \"attributes.status = 'FINISHED'\" --order-by \"metrics.rmse ASC\"");
+                if (result.ConnectedCar is { } car)
+                {
+                    ConnectedCarQuickstart.Show(call.Output, car);
+                    call.Output.Line($"Try: prognos --workspace {workspace.Folder} dataset profile {car.Dataset}");
+                }
             });
             return 0;
         });
@@ -171,5 +187,8 @@ internal static class QuickstartCommand
 
     internal sealed record LeaderboardRow(string Model, string? Description, string RunId, double Mae, double Rmse, double Mape, double Mase, double FitSeconds, string? Error);
 
-    internal sealed record QuickstartResult(string Workspace, string ParentRunId, string BestModel, string Plot, IReadOnlyList<LeaderboardRow> Leaderboard);
+    internal sealed record QuickstartResult(string Workspace, string ParentRunId, string BestModel, string Plot, IReadOnlyList<LeaderboardRow> Leaderboard)
+    {
+        public ConnectedCarQuickstart.Result? ConnectedCar { get; init; }
+    }
 }

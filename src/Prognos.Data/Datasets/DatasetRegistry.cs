@@ -72,6 +72,11 @@ public sealed class DatasetRegistry(IDatasetStore store, string artifactFolder, 
             {
                 TimeColumnParser.EnsureTimestamp(db, "data", timeColumn, source.Description, cancellationToken);
             }
+            else if (db.Describe("data", cancellationToken).Where(c => c.IsTemporal).ToList() is [var only])
+            {
+                // One date or timestamp column is the time column; a caller can always name another.
+                request = request with { TimeColumn = only.Name };
+            }
 
             var columns = db.Describe("data", cancellationToken).Select(c => new DatasetColumn(c.Name, c.DuckDbType)).ToList();
             var rows = db.Count("data", cancellationToken);
