@@ -1,0 +1,255 @@
+namespace Prognos.Learning.Forecasting.Arima;
+
+/// <summary>
+/// Exact Gaussian likelihood of a stationary ARMA process (the differenced series) through Harvey's state-space form
+/// and a Kalman filter. The differencing that R's arima keeps in a diffuse part of the state is applied to the data
+/// beforehand, which gives the same likelihood (R's diffuse observations are excluded from its sums) with a smaller state.
+/// All buffers are allocated once per model; evaluating the likelihood allocates nothing.
+/// </summary>
+internal sealed class ArimaStateSpaceFilter
+{
+    // Relative change of the predicted covariance below which the filter is treated as steady (gain frozen).
+    private const double SteadyStateTolerance = 1e-12;
+
+    private readonly int _r;
+    private readonly double[] _phi;
+    private readonly double[] _rVector;
+    private readonly double[] _a;
+    private readonly double[] _aPredicted;
+    private readonly double[] _p;
+    private readonly double[] _pPredicted;
+    private readonly double[] _pPrevious;
+    private readonly double[] _system;
+    private readonly double[] _rightHandSide;
+
+    public ArimaStateSpaceFilter(int arLength, int maLength)
+    {
+        _r = Math.Max(arLength, maLength + 1);
+        _phi = new double[_r];
+        _rVector = new double[_r];
+        _a = new double[_r];
+        _aPredicted = new double[_r];
+        _p = new double[_r * _r];
+        _pPredicted = new double[_r * _r];
+        _pPrevious = new double[_r * _r];
+        _system = new double[_r * _r];
+        _rightHandSide = new double[_r];
+    }
+
+    /// <summary>State dimension max(p', q'+1).</summary>
+    public int StateDimension => _r;
+
+    /// <summary>Filtered state after the last observation of the most recent <see cref="Run"/>.</summary>
+    public ReadOnlySpan<double> FilteredState => _a;
+
+    /// <summary>Filtered state covariance (row-major, scaled so the innovation variance is 1) after the last observation.</summary>
+    public ReadOnlySpan<double> FilteredCovariance => _p;
+
+    /// <summary>
+    /// Runs the filter over <paramref name="w"/> (NaN = missing) for the expanded polynomials.
+    /// Returns false when the AR part is not stationary (no stationary initial covariance).
+    /// </summary>
+    public bool Run(ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, ReadOnlySpan<double> w, Span<double> standardisedResiduals, out LikelihoodSums sums)
+    {
+        sums = default;
+        var r = _r;
+        _phi.AsSpan().Clear();
+        phi.CopyTo(_phi);
+        _rVector.AsSpan().Clear();
+        _rVector[0] = 1;
+        theta.CopyTo(_rVector.AsSpan(1));
+        if (!SolveStationaryCovariance(_pPredicted))
+        {
+            return false;
+        }
+
+        var a = _a;
+        var ap = _aPredicted;
+        var p = _p;
+        var pp = _pPredicted;
+        Array.Clear(a);
+        Array.Clear(ap);
+        double ssq = 0, sumLog = 0;
+        var nu = 0;
+        var steady = false;
+        var firstPrediction = true;
+        var returnResiduals = !standardisedResiduals.IsEmpty;
+        for (var t = 0; t < w.Length; t++)
+        {
+            if (!firstPrediction)
+            {
+                // a_{t|t-1} = T a_{t-1|t-1}
+                var a0 = a[0];
+                for (var i = 0; i < r - 1; i++)
+                {
+                    ap[i] = (_phi[i] * a0) + a[i + 1];
+                }
+
+                ap[r - 1] = _phi[r - 1] * a0;
+                if (!steady)
+                {
+                    PredictCovariance(p, pp);
+                }
+            }
+
+            firstPrediction = false;
+            var observation = w[t];
+            var gain = pp[0];
+            if (double.IsNaN(observation))
+            {
+                ap.AsSpan().CopyTo(a);
+                pp.AsSpan().CopyTo(p);
+                steady = false;
+                if (returnResiduals)
+                {
+                    standardisedResiduals[t] = double.NaN;
+                }
+
+                continue;
+            }
+
+            if (!(gain > 0))
+            {
+                return false;
+            }
+
+            var innovation = observation - ap[0];
+            ssq += innovation * innovation / gain;
+            sumLog += Math.Log(gain);
+            nu++;
+            if (returnResiduals)
+            {
+                standardisedResiduals[t] = innovation / Math.Sqrt(gain);
+            }
+
+            var scale = innovation / gain;
+            for (var i = 0; i < r; i++)
+            {
+                a[i] = ap[i] + (pp[i * r] * scale);
+            }
+
+            if (!steady)
+            {
+                for (var i = 0; i < r; i++)
+                {
+                    var pi0 = pp[i * r] / gain;
+                    for (var j = i; j < r; j++)
+                    {
+                        var value = pp[(i * r) + j] - (pi0 * pp[j * r]);
+                        p[(i * r) + j] = value;
+                        p[(j * r) + i] = value;
+                    }
+                }
+
+                steady = t > 0 && HasConverged(pp, _pPrevious);
+                pp.AsSpan().CopyTo(_pPrevious);
+            }
+        }
+
+        sums = new LikelihoodSums(ssq, sumLog, nu);
+        return true;
+    }
+
+    /// <summary>P_pred = T P T' + R R' using the companion structure of T (O(r²)).</summary>
+    private void PredictCovariance(double[] p, double[] pp)
+    {
+        var r = _r;
+        var phi = _phi;
+        var rv = _rVector;
+        var p00 = p[0];
+        for (var i = 0; i < r; i++)
+        {
+            var pi1 = i + 1 < r ? p[i + 1] : 0.0; // P_{0,i+1} = P_{i+1,0}
+            for (var j = i; j < r; j++)
+            {
+                var pj1 = j + 1 < r ? p[j + 1] : 0.0;
+                var inner = (i + 1 < r && j + 1 < r) ? p[((i + 1) * r) + j + 1] : 0.0;
+                var value = inner + (phi[i] * pj1) + (phi[j] * pi1) + (phi[i] * phi[j] * p00) + (rv[i] * rv[j]);
+                pp[(i * r) + j] = value;
+                pp[(j * r) + i] = value;
+            }
+        }
+    }
+
+    private static bool HasConverged(double[] current, double[] previous)
+    {
+        for (var i = 0; i < current.Length; i++)
+        {
+            if (Math.Abs(current[i] - previous[i]) > SteadyStateTolerance * (1 + Math.Abs(current[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Solves P = T P T' + R R' for the stationary state covariance. Unrolling the companion structure along
+    /// diagonals expresses every entry through the first row x, leaving an r×r linear system for x.
+    /// </summary>
+    private bool SolveStationaryCovariance(double[] result)
+    {
+        var r = _r;
+        var phi = _phi;
+        var rv = _rVector;
+        var system = _system;
+        var rhs = _rightHandSide;
+        Array.Clear(system);
+        for (var j = 0; j < r; j++)
+        {
+            system[(j * r) + j] += 1;
+            var b = 0.0;
+            for (var s = 0; s + j < r; s++)
+            {
+                b += rv[s] * rv[j + s];
+                system[j * r] -= phi[s] * phi[j + s];
+                if (j + s + 1 < r)
+                {
+                    system[(j * r) + j + s + 1] -= phi[s];
+                }
+
+                if (s + 1 < r)
+                {
+                    system[(j * r) + s + 1] -= phi[j + s];
+                }
+            }
+
+            rhs[j] = b;
+        }
+
+        if (!DenseLinearSolver.SolveInPlace(system, rhs, r))
+        {
+            return false;
+        }
+
+        // rhs now holds the first row; fill the rest from the bottom-right corner upwards.
+        for (var j = 0; j < r; j++)
+        {
+            result[j] = rhs[j];
+            result[j * r] = rhs[j];
+        }
+
+        for (var i = r - 1; i >= 1; i--)
+        {
+            for (var j = r - 1; j >= i; j--)
+            {
+                var xi1 = i + 1 < r ? rhs[i + 1] : 0.0;
+                var xj1 = j + 1 < r ? rhs[j + 1] : 0.0;
+                var inner = j + 1 < r ? result[((i + 1) * r) + j + 1] : 0.0;
+                var value = (rv[i] * rv[j]) + (phi[i] * phi[j] * rhs[0]) + (phi[i] * xj1) + (phi[j] * xi1) + inner;
+                result[(i * r) + j] = value;
+                result[(j * r) + i] = value;
+            }
+        }
+
+        return result[0] > 0 && double.IsFinite(result[0]);
+    }
+}
+
+/// <summary>Sums the concentrated likelihood needs: Σ v²/F, Σ log F and the number of observations used.</summary>
+internal readonly record struct LikelihoodSums(double SumOfSquares, double SumLogGain, int Count)
+{
+    /// <summary>0.5·(log(ssq/ν) + Σ log F / ν): minus the log-likelihood per observation up to constants (R's armafn).</summary>
+    public double Objective => 0.5 * (Math.Log(SumOfSquares / Count) + (SumLogGain / Count));
+}
