@@ -180,10 +180,22 @@ internal sealed class ArimaEstimator
 
         var nd = _delta.Length;
         var residuals = new double[_y.Length];
-        Array.Fill(residuals, double.NaN, 0, Math.Min(nd, _y.Length));
+        var head = new double[nd];
+        for (var t = 0; t < nd; t++)
+        {
+            head[t] = RegressionError(coefficients, t);
+        }
+
+        var finalState = _filter.FilteredState.ToArray();
+        var finalCovariance = _filter.FilteredCovariance.ToArray();
+        if (nd > 0 && !_filter.DiffuseStartResiduals(_phi, _theta, _delta, head, residuals.AsSpan(0, nd)))
+        {
+            Array.Fill(residuals, double.NaN, 0, nd);
+        }
+
         Array.Copy(standardised, 0, residuals, nd, standardised.Length);
         var ssq = 0.0;
-        foreach (var e in standardised)
+        foreach (var e in residuals)
         {
             if (!double.IsNaN(e))
             {
@@ -195,14 +207,7 @@ internal sealed class ArimaEstimator
         var lastErrors = new double[nd];
         for (var i = 0; i < nd; i++)
         {
-            var t = _y.Length - nd + i;
-            var value = _y[t];
-            for (var j = 0; j < _regressors.Count; j++)
-            {
-                value -= coefficients[_narma + j] * _regressors[j].Values[t];
-            }
-
-            lastErrors[i] = value;
+            lastErrors[i] = RegressionError(coefficients, _y.Length - nd + i);
         }
 
         var names = CoefficientNames(order, _regressors);
@@ -221,10 +226,21 @@ internal sealed class ArimaEstimator
             (double[])_phi.Clone(),
             (double[])_theta.Clone(),
             _delta,
-            _filter.FilteredState.ToArray(),
-            _filter.FilteredCovariance.ToArray(),
+            finalState,
+            finalCovariance,
             lastErrors,
             converged);
+    }
+
+    private double RegressionError(double[] coefficients, int t)
+    {
+        var value = _y[t];
+        for (var j = 0; j < _regressors.Count; j++)
+        {
+            value -= coefficients[_narma + j] * _regressors[j].Values[t];
+        }
+
+        return value;
     }
 
     internal static string[] CoefficientNames(ArimaOrder order, IReadOnlyList<ArimaRegressor> regressors)

@@ -150,6 +150,161 @@ internal sealed class ArimaStateSpaceFilter
         return true;
     }
 
+    /// <summary>
+    /// Standardised residuals of the first observations (those R's diffuse prior with κ = 1e6 absorbs) from the full
+    /// state (ARMA state, u_{t-1}..u_{t-nd}), so residuals and σ² include the same tiny terms R's do.
+    /// </summary>
+    public bool DiffuseStartResiduals(ReadOnlySpan<double> phi, ReadOnlySpan<double> theta, ReadOnlySpan<double> delta, ReadOnlySpan<double> u, Span<double> residuals)
+    {
+        const double kappa = 1e6;
+        var r = _r;
+        var nd = delta.Length;
+        _phi.AsSpan().Clear();
+        phi.CopyTo(_phi);
+        _rVector.AsSpan().Clear();
+        _rVector[0] = 1;
+        theta.CopyTo(_rVector.AsSpan(1));
+        var stationary = new double[r * r];
+        if (!SolveStationaryCovariance(stationary))
+        {
+            return false;
+        }
+
+        var size = r + nd;
+        var transition = new double[size * size];
+        for (var i = 0; i < r; i++)
+        {
+            transition[i * size] = _phi[i];
+            if (i + 1 < r)
+            {
+                transition[(i * size) + i + 1] = 1;
+            }
+        }
+
+        transition[r * size] = 1;
+        for (var i = 0; i < nd; i++)
+        {
+            transition[(r * size) + r + i] = delta[i];
+            if (i > 0)
+            {
+                transition[((r + i) * size) + r + i - 1] = 1;
+            }
+        }
+
+        var z = new double[size];
+        z[0] = 1;
+        for (var i = 0; i < nd; i++)
+        {
+            z[r + i] = delta[i];
+        }
+
+        var a = new double[size];
+        var p = new double[size * size];
+        var pNew = new double[size * size];
+        var work = new double[size * size];
+        var aNew = new double[size];
+        var pz = new double[size];
+        for (var i = 0; i < r; i++)
+        {
+            Array.Copy(stationary, i * r, pNew, i * size, r);
+        }
+
+        for (var i = r; i < size; i++)
+        {
+            pNew[(i * size) + i] = kappa;
+        }
+
+        for (var t = 0; t < u.Length; t++)
+        {
+            if (t > 0)
+            {
+                for (var i = 0; i < size; i++)
+                {
+                    var value = 0.0;
+                    for (var k = 0; k < size; k++)
+                    {
+                        value += transition[(i * size) + k] * a[k];
+                    }
+
+                    aNew[i] = value;
+                }
+
+                for (var i = 0; i < size; i++)
+                {
+                    for (var j = 0; j < size; j++)
+                    {
+                        var value = 0.0;
+                        for (var k = 0; k < size; k++)
+                        {
+                            value += transition[(i * size) + k] * p[(k * size) + j];
+                        }
+
+                        work[(i * size) + j] = value;
+                    }
+                }
+
+                for (var i = 0; i < size; i++)
+                {
+                    for (var j = 0; j < size; j++)
+                    {
+                        var value = i < r && j < r ? _rVector[i] * _rVector[j] : 0.0;
+                        for (var k = 0; k < size; k++)
+                        {
+                            value += work[(i * size) + k] * transition[(j * size) + k];
+                        }
+
+                        pNew[(i * size) + j] = value;
+                    }
+                }
+            }
+
+            if (double.IsNaN(u[t]))
+            {
+                residuals[t] = double.NaN;
+                Array.Copy(aNew, a, size);
+                Array.Copy(pNew, p, size * size);
+                continue;
+            }
+
+            var predicted = 0.0;
+            var gain = 0.0;
+            for (var i = 0; i < size; i++)
+            {
+                predicted += z[i] * aNew[i];
+                var value = 0.0;
+                for (var j = 0; j < size; j++)
+                {
+                    value += pNew[(i * size) + j] * z[j];
+                }
+
+                pz[i] = value;
+            }
+
+            for (var i = 0; i < size; i++)
+            {
+                gain += z[i] * pz[i];
+            }
+
+            if (!(gain > 0))
+            {
+                return false;
+            }
+
+            var innovation = u[t] - predicted;
+            residuals[t] = innovation / Math.Sqrt(gain);
+            for (var i = 0; i < size; i++)
+            {
+                a[i] = aNew[i] + (pz[i] * innovation / gain);
+                for (var j = 0; j < size; j++)
+                {
+                    p[(i * size) + j] = pNew[(i * size) + j] - (pz[i] * pz[j] / gain);
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>P_pred = T P T' + R R' using the companion structure of T (O(r²)).</summary>
     private void PredictCovariance(double[] p, double[] pp)
     {
