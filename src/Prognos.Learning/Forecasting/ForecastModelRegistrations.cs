@@ -13,5 +13,6 @@ internal static class ForecastModelRegistrations
         }
 
         // Each model kind adds one line here: ForecastModelFormat.Register("ets", EtsFitted.Load);
+        ForecastModelFormat.Register(Arima.ArimaFittedModel.Kind, Arima.ArimaFittedModel.Load);
     }
 }
