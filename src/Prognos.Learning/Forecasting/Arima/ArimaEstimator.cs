@@ -368,8 +368,11 @@ internal sealed class ArimaEstimator
         return 0.5 * Math.Log(ssq / nu);
     }
 
+    internal static int Evaluations;
+
     private double LikelihoodObjective(double[] freeValues)
     {
+        Evaluations++;
         Scatter(freeValues, _full);
         ArimaPolynomials.Expand(_full, _order, transform: true, _phi, _theta, _scratch);
         ComputeRegressionErrors(_full);

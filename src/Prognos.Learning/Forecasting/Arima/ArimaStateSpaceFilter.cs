@@ -73,6 +73,8 @@ internal sealed class ArimaStateSpaceFilter
         var nu = 0;
         var steady = false;
         var firstPrediction = true;
+        var previousWasObserved = false;
+        var previousGain = double.NaN;
         var returnResiduals = !standardisedResiduals.IsEmpty;
         for (var t = 0; t < w.Length; t++)
         {
@@ -88,7 +90,14 @@ internal sealed class ArimaStateSpaceFilter
                 ap[r - 1] = _phi[r - 1] * a0;
                 if (!steady)
                 {
-                    PredictCovariance(p, pp);
+                    if (previousWasObserved)
+                    {
+                        PredictCovarianceAfterObservation(p, pp);
+                    }
+                    else
+                    {
+                        PredictCovariance(p, pp);
+                    }
                 }
             }
 
@@ -100,6 +109,7 @@ internal sealed class ArimaStateSpaceFilter
                 ap.AsSpan().CopyTo(a);
                 pp.AsSpan().CopyTo(p);
                 steady = false;
+                previousWasObserved = false;
                 if (returnResiduals)
                 {
                     standardisedResiduals[t] = double.NaN;
@@ -128,21 +138,34 @@ internal sealed class ArimaStateSpaceFilter
                 a[i] = ap[i] + (pp[i * r] * scale);
             }
 
+            previousWasObserved = true;
             if (!steady)
             {
-                for (var i = 0; i < r; i++)
+                // The observation is exact, so the filtered covariance has a zero first row and column.
+                for (var j = 0; j < r; j++)
+                {
+                    p[j] = 0;
+                    p[j * r] = 0;
+                }
+
+                for (var i = 1; i < r; i++)
                 {
                     var pi0 = pp[i * r] / gain;
+                    var row = i * r;
                     for (var j = i; j < r; j++)
                     {
-                        var value = pp[(i * r) + j] - (pi0 * pp[j * r]);
-                        p[(i * r) + j] = value;
+                        var value = pp[row + j] - (pi0 * pp[j * r]);
+                        p[row + j] = value;
                         p[(j * r) + i] = value;
                     }
                 }
 
-                steady = t > 0 && HasConverged(pp, _pPrevious);
-                pp.AsSpan().CopyTo(_pPrevious);
+                steady = t > 0 && Math.Abs(gain - previousGain) <= SteadyStateTolerance * gain && HasConverged(pp, _pPrevious);
+                previousGain = gain;
+                if (!steady)
+                {
+                    pp.AsSpan().CopyTo(_pPrevious);
+                }
             }
         }
 
@@ -303,6 +326,29 @@ internal sealed class ArimaStateSpaceFilter
         }
 
         return true;
+    }
+
+    /// <summary>P_pred = T P T' + R R' when P's first row and column are zero: a shift plus R R'.</summary>
+    private void PredictCovarianceAfterObservation(double[] p, double[] pp)
+    {
+        var r = _r;
+        var rv = _rVector;
+        for (var i = 0; i < r; i++)
+        {
+            var ri = rv[i];
+            var row = i * r;
+            var inner = (i + 1) * r;
+            for (var j = i; j < r - 1; j++)
+            {
+                var value = p[inner + j + 1] + (ri * rv[j]);
+                pp[row + j] = value;
+                pp[(j * r) + i] = value;
+            }
+
+            var last = ri * rv[r - 1];
+            pp[row + r - 1] = last;
+            pp[((r - 1) * r) + i] = last;
+        }
     }
 
     /// <summary>P_pred = T P T' + R R' using the companion structure of T (O(r²)).</summary>
