@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Prognos.Learning.Forecasting.Arima;
 
 /// <summary>
@@ -58,66 +60,55 @@ internal sealed class ArimaStateSpaceFilter
         _rVector.AsSpan().Clear();
         _rVector[0] = 1;
         theta.CopyTo(_rVector.AsSpan(1));
-        if (!SolveStationaryCovariance(_pPredicted))
+
+        // pp holds the predicted covariance for the current step; spare receives the next one.
+        var pp = _pPredicted;
+        var spare = _pPrevious;
+        if (!SolveStationaryCovariance(pp))
         {
             return false;
         }
 
         var a = _a;
         var ap = _aPredicted;
-        var p = _p;
-        var pp = _pPredicted;
         Array.Clear(a);
-        Array.Clear(ap);
         double ssq = 0, sumLog = 0;
         var nu = 0;
         var steady = false;
-        var firstPrediction = true;
-        var previousWasObserved = false;
         var previousGain = double.NaN;
         var returnResiduals = !standardisedResiduals.IsEmpty;
+        var last = w.Length - 1;
         for (var t = 0; t < w.Length; t++)
         {
-            if (!firstPrediction)
+            // a_{t|t-1} = T a_{t-1|t-1}
+            var a0 = a[0];
+            for (var i = 0; i < r - 1; i++)
             {
-                // a_{t|t-1} = T a_{t-1|t-1}
-                var a0 = a[0];
-                for (var i = 0; i < r - 1; i++)
-                {
-                    ap[i] = (_phi[i] * a0) + a[i + 1];
-                }
-
-                ap[r - 1] = _phi[r - 1] * a0;
-                if (!steady)
-                {
-                    if (previousWasObserved)
-                    {
-                        PredictCovarianceAfterObservation(p, pp);
-                    }
-                    else
-                    {
-                        PredictCovariance(p, pp);
-                    }
-                }
+                ap[i] = (_phi[i] * a0) + a[i + 1];
             }
 
-            firstPrediction = false;
+            ap[r - 1] = _phi[r - 1] * a0;
             var observation = w[t];
-            var gain = pp[0];
             if (double.IsNaN(observation))
             {
                 ap.AsSpan().CopyTo(a);
-                pp.AsSpan().CopyTo(p);
-                steady = false;
-                previousWasObserved = false;
                 if (returnResiduals)
                 {
                     standardisedResiduals[t] = double.NaN;
                 }
 
+                if (t == last)
+                {
+                    pp.AsSpan().CopyTo(_p);
+                }
+
+                PredictCovariance(pp, spare);
+                (pp, spare) = (spare, pp);
+                steady = false;
                 continue;
             }
 
+            var gain = pp[0];
             if (!(gain > 0))
             {
                 return false;
@@ -135,42 +126,92 @@ internal sealed class ArimaStateSpaceFilter
             var scale = innovation / gain;
             for (var i = 0; i < r; i++)
             {
-                a[i] = ap[i] + (pp[i * r] * scale);
+                a[i] = ap[i] + (pp[i] * scale);
             }
 
-            previousWasObserved = true;
-            if (!steady)
+            if (t == last)
             {
-                // The observation is exact, so the filtered covariance has a zero first row and column.
-                for (var j = 0; j < r; j++)
-                {
-                    p[j] = 0;
-                    p[j * r] = 0;
-                }
-
-                for (var i = 1; i < r; i++)
-                {
-                    var pi0 = pp[i * r] / gain;
-                    var row = i * r;
-                    for (var j = i; j < r; j++)
-                    {
-                        var value = pp[row + j] - (pi0 * pp[j * r]);
-                        p[row + j] = value;
-                        p[(j * r) + i] = value;
-                    }
-                }
-
-                steady = t > 0 && Math.Abs(gain - previousGain) <= SteadyStateTolerance * gain && HasConverged(pp, _pPrevious);
-                previousGain = gain;
-                if (!steady)
-                {
-                    pp.AsSpan().CopyTo(_pPrevious);
-                }
+                FilteredFromPredicted(pp, gain, _p);
+                break;
             }
+
+            if (steady)
+            {
+                continue;
+            }
+
+            UpdateAndPredict(pp, gain, spare);
+            steady = Math.Abs(gain - previousGain) <= SteadyStateTolerance * gain && HasConverged(spare, pp);
+            previousGain = gain;
+            (pp, spare) = (spare, pp);
         }
 
         sums = new LikelihoodSums(ssq, sumLog, nu);
         return true;
+    }
+
+    /// <summary>
+    /// One fused step for an exact observation: P_filt = P - P e0 e0' P / F has a zero first row, so
+    /// next[i, j] = P[i+1, j+1] - P[i+1, 0] P[0, j+1] / F + R_i R_j; rows are contiguous and vectorised.
+    /// </summary>
+    private void UpdateAndPredict(double[] pp, double gain, double[] next)
+    {
+        var r = _r;
+        var rv = _rVector;
+        var row0 = pp.AsSpan(1, r - 1);
+        var rHead = rv.AsSpan(0, r - 1);
+        for (var i = 0; i < r - 1; i++)
+        {
+            var source = pp.AsSpan(((i + 1) * r) + 1, r - 1);
+            var target = next.AsSpan(i * r, r - 1);
+            var c = pp[(i + 1) * r] / gain;
+            var ri = rv[i];
+            FusedRow(target, source, row0, c, rHead, ri);
+            next[(i * r) + r - 1] = ri * rv[r - 1];
+        }
+
+        var lastRow = (r - 1) * r;
+        var rLast = rv[r - 1];
+        for (var j = 0; j < r; j++)
+        {
+            next[lastRow + j] = rLast * rv[j];
+        }
+    }
+
+    /// <summary>target = source - c·row0 + ri·rHead, with SIMD where available.</summary>
+    private static void FusedRow(Span<double> target, ReadOnlySpan<double> source, ReadOnlySpan<double> row0, double c, ReadOnlySpan<double> rHead, double ri)
+    {
+        var k = 0;
+        var width = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && target.Length >= width)
+        {
+            var vc = new Vector<double>(c);
+            var vr = new Vector<double>(ri);
+            for (; k <= target.Length - width; k += width)
+            {
+                var value = new Vector<double>(source[k..]) - (vc * new Vector<double>(row0[k..])) + (vr * new Vector<double>(rHead[k..]));
+                value.CopyTo(target[k..]);
+            }
+        }
+
+        for (; k < target.Length; k++)
+        {
+            target[k] = source[k] - (c * row0[k]) + (ri * rHead[k]);
+        }
+    }
+
+    /// <summary>P_filt = P - P e0 e0' P / F, for the state covariance the forecasts start from.</summary>
+    private void FilteredFromPredicted(double[] pp, double gain, double[] filtered)
+    {
+        var r = _r;
+        for (var i = 0; i < r; i++)
+        {
+            var c = pp[i] / gain;
+            for (var j = 0; j < r; j++)
+            {
+                filtered[(i * r) + j] = pp[(i * r) + j] - (c * pp[j]);
+            }
+        }
     }
 
     /// <summary>
@@ -326,29 +367,6 @@ internal sealed class ArimaStateSpaceFilter
         }
 
         return true;
-    }
-
-    /// <summary>P_pred = T P T' + R R' when P's first row and column are zero: a shift plus R R'.</summary>
-    private void PredictCovarianceAfterObservation(double[] p, double[] pp)
-    {
-        var r = _r;
-        var rv = _rVector;
-        for (var i = 0; i < r; i++)
-        {
-            var ri = rv[i];
-            var row = i * r;
-            var inner = (i + 1) * r;
-            for (var j = i; j < r - 1; j++)
-            {
-                var value = p[inner + j + 1] + (ri * rv[j]);
-                pp[row + j] = value;
-                pp[(j * r) + i] = value;
-            }
-
-            var last = ri * rv[r - 1];
-            pp[row + r - 1] = last;
-            pp[((r - 1) * r) + i] = last;
-        }
     }
 
     /// <summary>P_pred = T P T' + R R' using the companion structure of T (O(r²)).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Prognos.Learning.Forecasting;
 using Prognos.Learning.Forecasting.Arima;
 using Xunit;
@@ -10,27 +11,25 @@ public sealed class ScratchTests
     public void Dump()
     {
         var lines = new List<string>();
-        foreach (var name in RForecastFixture.SeriesNames)
+        var process = Process.GetCurrentProcess();
+        new AutoArimaForecaster().Fit(RForecastFixture.Training("USAccDeaths"), TestContext.Current.CancellationToken);
+        foreach (var name in RForecastFixture.SeriesNames.Concat(RForecastFixture.SeriesNames))
         {
             var train = RForecastFixture.Training(name);
-            var r = RForecastFixture.Series(name);
-            var diff = r.GetProperty("differencing");
-            var m = train.SeasonalPeriod;
-            var strength = DifferencingOrder.SeasonalStrength(train.Values, m);
-            var nd = DifferencingOrder.NonSeasonalDifferences(train.Values, KpssLagRule.ForecastPackage);
-            var ndShort = DifferencingOrder.NonSeasonalDifferences(train.Values, KpssLagRule.Short);
-            var nsd = DifferencingOrder.SeasonalDifferences(train.Values, m);
-            lines.Add($"{name}: strength {strength:F6} vs R {diff.GetProperty("seasonal_strength").GetDouble():F6}; ndiffs {nd}/{ndShort} vs {diff.GetProperty("ndiffs_kpss").GetInt32()}; nsdiffs {nsd} vs {diff.GetProperty("nsdiffs_seas").GetInt32()}");
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            var result = new AutoArimaForecaster().Search(train, TestContext.Current.CancellationToken);
-            var ms = sw.Elapsed.TotalMilliseconds;
-            var test = RForecastFixture.Test(name);
-            var f = result.Model.Predict(new ForecastRequest(test.Length));
-            var mase = RForecastFixture.Mase(test, f.Mean, train.Values, m);
-            lines.Add($"   ours {result.Model.Description} aicc {result.Model.Statistics.Aicc:F4} mase {mase:F4} {ms:F0}ms tried {result.Tried.Count}");
-            lines.Add($"   R    {r.GetProperty("auto_arima").GetProperty("model").GetString()} aicc {r.GetProperty("auto_arima").GetProperty("aicc").GetDouble():F4} mase {r.GetProperty("auto_arima").GetProperty("mase").GetDouble():F4}");
-            lines.Add("   " + string.Join(", ", result.Model.Parameters.Select(p => $"{p.Key}={p.Value:F4}")));
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            new AutoArimaForecaster().Search(train, TestContext.Current.CancellationToken);
+            process.Refresh();
+            lines.Add($"{name} wall {sw.Elapsed.TotalMilliseconds:F0} ms cpu {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms");
         }
+        var co2 = RForecastFixture.Training("co2");
+        process.Refresh();
+        var c0 = process.TotalProcessorTime;
+        ArimaEstimator.Evaluations = 0;
+        AutoArimaForecaster.Evaluate(co2, new ArimaOrder(2, 1, 2, 1, 1, 2, 12), false, [], InformationCriterion.Aicc, false, 0);
+        process.Refresh();
+        lines.Add($"co2 (2,1,2)(1,1,2) cpu {(process.TotalProcessorTime - c0).TotalMilliseconds:F0} ms evals {ArimaEstimator.Evaluations}");
         File.WriteAllLines("/tmp/scratch/out.txt", lines);
     }
 }
