@@ -57,21 +57,23 @@ public sealed class ArimaFidelityTests
     [Fact]
     public void AutoArimaPicksROrdersAndMatchesItsAccuracy()
     {
+        var names = RForecastFixture.SeriesNames;
+        var fits = new IFittedForecaster[names.Length];
+        Parallel.For(0, names.Length, i => fits[i] = new AutoArimaForecaster().Fit(RForecastFixture.Training(names[i]), TestContext.Current.CancellationToken));
         var matched = new List<string>();
         var ourMase = new List<double>();
         var rMase = new List<double>();
-        foreach (var name in RForecastFixture.SeriesNames)
+        for (var i = 0; i < names.Length; i++)
         {
-            var train = RForecastFixture.Training(name);
-            var test = RForecastFixture.Test(name);
-            var reference = RForecastFixture.Series(name).GetProperty("auto_arima");
-            var fit = (ArimaFittedModel)new AutoArimaForecaster().Fit(train, TestContext.Current.CancellationToken);
-            var forecast = fit.Predict(new ForecastRequest(test.Length));
+            var train = RForecastFixture.Training(names[i]);
+            var test = RForecastFixture.Test(names[i]);
+            var reference = RForecastFixture.Series(names[i]).GetProperty("auto_arima");
+            var forecast = fits[i].Predict(new ForecastRequest(test.Length));
             ourMase.Add(RForecastFixture.Mase(test, forecast.Mean, train.Values, train.SeasonalPeriod));
             rMase.Add(reference.GetProperty("mase").GetDouble());
-            if (fit.Description == reference.GetProperty("model").GetString())
+            if (fits[i].Description == reference.GetProperty("model").GetString())
             {
-                matched.Add(name);
+                matched.Add(names[i]);
                 AssertForecastMatches(reference, forecast);
             }
         }
