@@ -19,8 +19,32 @@ internal sealed record ArimaEstimate(
     double[] FilteredState,
     double[] FilteredCovariance,
     double[] LastRegressionErrors,
+    double[] FirstRegressionErrors,
     bool Converged)
 {
+    /// <summary>
+    /// Adds the residuals of the first d + D·m observations as R's diffuse-prior filter gives them (tiny but part of
+    /// R's residuals and of forecast's σ²); done once for the chosen model rather than for every candidate.
+    /// </summary>
+    public ArimaEstimate WithDiffuseStartResiduals()
+    {
+        var nd = Delta.Length;
+        if (nd == 0 || nd > Residuals.Length || !double.IsNaN(Residuals[0]))
+        {
+            return this;
+        }
+
+        var residuals = (double[])Residuals.Clone();
+        var filter = new ArimaStateSpaceFilter(Phi.Length, Theta.Length);
+        if (!filter.DiffuseStartResiduals(Phi, Theta, Delta, FirstRegressionErrors, residuals.AsSpan(0, nd)))
+        {
+            return this;
+        }
+
+        var extra = residuals.Take(nd).Where(e => !double.IsNaN(e)).Sum(e => e * e);
+        return this with { Residuals = residuals, SumOfSquaredResiduals = SumOfSquaredResiduals + extra };
+    }
+
     /// <summary>Parameters counted in the information criteria: free coefficients plus σ² (as R's forecast).</summary>
     public int ParameterCount => FreeParameterCount + 1;
 

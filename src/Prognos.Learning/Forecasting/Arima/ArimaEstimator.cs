@@ -188,11 +188,9 @@ internal sealed class ArimaEstimator
 
         var finalState = _filter.FilteredState.ToArray();
         var finalCovariance = _filter.FilteredCovariance.ToArray();
-        if (nd > 0 && !_filter.DiffuseStartResiduals(_phi, _theta, _delta, head, residuals.AsSpan(0, nd)))
-        {
-            Array.Fill(residuals, double.NaN, 0, nd);
-        }
 
+        // The first nd residuals (R's diffuse start) are filled in only for the model that is kept.
+        Array.Fill(residuals, double.NaN, 0, nd);
         Array.Copy(standardised, 0, residuals, nd, standardised.Length);
         var ssq = 0.0;
         foreach (var e in residuals)
@@ -229,6 +227,7 @@ internal sealed class ArimaEstimator
             finalState,
             finalCovariance,
             lastErrors,
+            head,
             converged);
     }
 
@@ -368,11 +367,8 @@ internal sealed class ArimaEstimator
         return 0.5 * Math.Log(ssq / nu);
     }
 
-    internal static int Evaluations;
-
     private double LikelihoodObjective(double[] freeValues)
     {
-        Evaluations++;
         Scatter(freeValues, _full);
         ArimaPolynomials.Expand(_full, _order, transform: true, _phi, _theta, _scratch);
         ComputeRegressionErrors(_full);

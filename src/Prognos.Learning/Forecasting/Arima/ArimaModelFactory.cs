@@ -108,6 +108,7 @@ internal static class ArimaModelFactory
 
     public static ArimaFittedModel ToFittedModel(string name, TimeSeries series, ArimaEstimate estimate, IReadOnlyList<ArimaRegressor> regressors, string? fallbackReason)
     {
+        estimate = estimate.WithDiffuseStartResiduals();
         var fitted = new double[series.Length];
         for (var t = 0; t < fitted.Length; t++)
         {

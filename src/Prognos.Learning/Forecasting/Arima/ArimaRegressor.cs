@@ -1,13 +1,5 @@
 namespace Prognos.Learning.Forecasting.Arima;
 
-/// <summary>What a regression column of an ARIMA model is, so its future values can be produced.</summary>
-internal enum ArimaRegressorKind
-{
-    Intercept,
-    Drift,
-    Exogenous,
-}
-
 /// <summary>One regression column (values over the training span) of a regression with ARIMA errors.</summary>
 internal sealed record ArimaRegressor(string Name, ArimaRegressorKind Kind, double[] Values, double? FixedValue = null)
 {

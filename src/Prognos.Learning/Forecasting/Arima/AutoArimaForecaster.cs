@@ -104,12 +104,22 @@ public sealed class AutoArimaForecaster : IForecaster
         else if (seasonalD < 0)
         {
             seasonalD = DifferencingOrder.SeasonalDifferences(xx, m, MaxSeasonalD);
+
+            // As R: a regressor that differencing turns constant cannot be estimated, so difference less.
+            if (seasonalD > 0 && ExogenousBecomesConstant(series, exogenous, SeasonalDelta(m, seasonalD)))
+            {
+                seasonalD--;
+            }
         }
 
         var dx = seasonalD > 0 ? ArimaPolynomials.Difference(xx, SeasonalDelta(m, seasonalD)) : xx;
         if (d < 0)
         {
             d = DifferencingOrder.NonSeasonalDifferences(dx, KpssLags, 0.05, MaxD);
+            if (d > 0 && ExogenousBecomesConstant(series, exogenous, ArimaPolynomials.DifferencingCoefficients(new ArimaOrder(0, d, 0, 0, seasonalD, 0, m).Normalised())))
+            {
+                d--;
+            }
         }
 
         if (d > 0)
@@ -346,6 +356,9 @@ public sealed class AutoArimaForecaster : IForecaster
 
         return new ArimaCandidate(order, constant, value, estimate, regressors);
     }
+
+    private static bool ExogenousBecomesConstant(TimeSeries series, IReadOnlyList<string> exogenous, double[] delta) =>
+        exogenous.Any(name => ArimaModelFactory.IsConstant(ArimaPolynomials.Difference(series.Exogenous![name], delta)));
 
     private static double[] SeasonalDelta(int m, int times)
     {

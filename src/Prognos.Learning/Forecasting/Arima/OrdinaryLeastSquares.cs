@@ -125,6 +125,3 @@ internal static class OrdinaryLeastSquares
         return true;
     }
 }
-
-/// <summary>Least-squares coefficients and their standard errors.</summary>
-internal sealed record RegressionFit(double[] Coefficients, double[] StandardErrors);

@@ -237,6 +237,3 @@ internal sealed class VariableMetricMinimizer
         return Result(fmin, iterations < MaxIterations, false);
     }
 }
-
-/// <summary>Where the minimiser stopped, the objective there, whether it converged within the iteration limit, and whether it failed.</summary>
-internal sealed record MinimizationResult(double[] Parameters, double Value, bool Converged, bool Failed);
