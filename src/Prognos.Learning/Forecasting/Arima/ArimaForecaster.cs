@@ -24,6 +24,7 @@ public sealed class ArimaForecaster(ArimaOrder order) : IForecaster
     public IFittedForecaster Fit(TimeSeries series, CancellationToken cancellationToken = default)
     {
         ArimaModelFactory.ValidateSeries(series);
+        series = ArimaModelFactory.TrimTrailingMissing(series);
         Order.Validate();
         var requested = Order.Normalised();
         if (ArimaModelFactory.IsConstant(series.Values) && ArimaModelFactory.ExogenousColumns(series, ExogenousColumns).Count == 0)

@@ -65,6 +65,28 @@ internal static class ArimaModelFactory
         }
     }
 
+    /// <summary>Drops missing values at the end, so forecasts start after the last observation (as R's forecast.Arima).</summary>
+    public static TimeSeries TrimTrailingMissing(TimeSeries series)
+    {
+        var end = series.Values.Length;
+        while (end > 0 && double.IsNaN(series.Values[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == series.Values.Length || end == 0)
+        {
+            return series;
+        }
+
+        return series with
+        {
+            Timestamps = [.. series.Timestamps.Take(end)],
+            Values = series.Values[..end],
+            Exogenous = series.Exogenous?.ToDictionary(c => c.Key, c => c.Value.Length >= end ? c.Value[..end] : c.Value, StringComparer.Ordinal),
+        };
+    }
+
     public static bool IsConstant(ReadOnlySpan<double> values)
     {
         double? first = null;

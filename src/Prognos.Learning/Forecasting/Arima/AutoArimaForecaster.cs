@@ -64,6 +64,7 @@ public sealed class AutoArimaForecaster : IForecaster
     internal AutoArimaResult Search(TimeSeries series, CancellationToken cancellationToken = default)
     {
         ArimaModelFactory.ValidateSeries(series);
+        series = ArimaModelFactory.TrimTrailingMissing(series);
         var x = series.Values;
         var n = x.Length;
         var seriesLength = x.Count(v => !double.IsNaN(v));

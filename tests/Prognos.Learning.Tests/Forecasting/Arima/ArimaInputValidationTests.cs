@@ -111,6 +111,19 @@ public sealed class ArimaInputValidationTests
     }
 
     [Fact]
+    public void TrailingMissingValuesAreDroppedSoForecastsFollowTheLastObservation()
+    {
+        var values = SimulatedSeries.Arima(60, 12, 0.5, 0, 1);
+        values[^1] = double.NaN;
+        values[^2] = double.NaN;
+        var series = SimulatedSeries.Series(values, Frequency.MonthlyStart);
+        var fit = new AutoArimaForecaster().Fit(series, Token);
+        var forecast = fit.Predict(new ForecastRequest(3));
+        Assert.Equal(series.Timestamps[^2], forecast.Timestamps[0]);
+        Assert.All(forecast.Mean, v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
     public void InvalidLevelsAndOrdersAreRejected()
     {
         var series = SimulatedSeries.Series(SimulatedSeries.Arima(40, 4, 0.2, 0, 0), Frequency.Daily);
