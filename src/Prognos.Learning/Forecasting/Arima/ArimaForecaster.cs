@@ -6,8 +6,10 @@ namespace Prognos.Learning.Forecasting.Arima;
 /// </summary>
 public sealed class ArimaForecaster(ArimaOrder order) : IForecaster
 {
+    /// <summary>Stable short name: <c>arima</c>.</summary>
     public string Name => "arima";
 
+    /// <summary>The orders to fit.</summary>
     public ArimaOrder Order { get; } = order ?? throw new ArgumentNullException(nameof(order));
 
     /// <summary>Include a mean when the model has no differencing (R's include.mean, default true).</summary>
@@ -16,6 +18,7 @@ public sealed class ArimaForecaster(ArimaOrder order) : IForecaster
     /// <summary>Include a linear drift when d + D = 1 (R's include.drift, default false).</summary>
     public bool IncludeDrift { get; init; }
 
+    /// <summary>Estimation method; R's default CSS-ML unless changed.</summary>
     public ArimaEstimationMethod Method { get; init; } = ArimaEstimationMethod.ConditionalSumOfSquaresThenMaximumLikelihood;
 
     /// <summary>Exogenous columns to regress on; null uses every column of the series.</summary>

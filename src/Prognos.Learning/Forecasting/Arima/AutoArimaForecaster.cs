@@ -8,26 +8,37 @@ namespace Prognos.Learning.Forecasting.Arima;
 /// </summary>
 public sealed class AutoArimaForecaster : IForecaster
 {
+    /// <summary>Stable short name: <c>auto_arima</c>.</summary>
     public string Name => "auto_arima";
 
+    /// <summary>Largest non-seasonal AR order searched (R max.p).</summary>
     public int MaxP { get; init; } = 5;
 
+    /// <summary>Largest non-seasonal MA order searched (R max.q).</summary>
     public int MaxQ { get; init; } = 5;
 
+    /// <summary>Largest seasonal AR order searched (R max.P).</summary>
     public int MaxSeasonalP { get; init; } = 2;
 
+    /// <summary>Largest seasonal MA order searched (R max.Q).</summary>
     public int MaxSeasonalQ { get; init; } = 2;
 
+    /// <summary>Most non-seasonal differences the KPSS tests may choose (R max.d).</summary>
     public int MaxD { get; init; } = 2;
 
+    /// <summary>Most seasonal differences the seasonal-strength test may choose (R max.D).</summary>
     public int MaxSeasonalD { get; init; } = 1;
 
+    /// <summary>Starting non-seasonal AR order of the stepwise search.</summary>
     public int StartP { get; init; } = 2;
 
+    /// <summary>Starting non-seasonal MA order of the stepwise search.</summary>
     public int StartQ { get; init; } = 2;
 
+    /// <summary>Starting seasonal AR order of the stepwise search.</summary>
     public int StartSeasonalP { get; init; } = 1;
 
+    /// <summary>Starting seasonal MA order of the stepwise search.</summary>
     public int StartSeasonalQ { get; init; } = 1;
 
     /// <summary>Fixed number of differences; null lets the KPSS tests decide.</summary>
@@ -36,19 +47,25 @@ public sealed class AutoArimaForecaster : IForecaster
     /// <summary>Fixed number of seasonal differences; null lets the seasonal-strength test decide.</summary>
     public int? SeasonalD { get; init; }
 
+    /// <summary>Consider seasonal models (false forces m = 1).</summary>
     public bool Seasonal { get; init; } = true;
 
+    /// <summary>Restrict to stationary models (d = D = 0).</summary>
     public bool Stationary { get; init; }
 
+    /// <summary>Criterion minimised by the search (AICc by default, AIC when n ≤ 3).</summary>
     public InformationCriterion Criterion { get; init; } = InformationCriterion.Aicc;
 
     /// <summary>Use CSS during the search; null applies R's default (series longer than 150 or period above 12).</summary>
     public bool? Approximation { get; init; }
 
+    /// <summary>Allow a drift term when d + D = 1.</summary>
     public bool AllowDrift { get; init; } = true;
 
+    /// <summary>Allow a mean when d + D = 0.</summary>
     public bool AllowMean { get; init; } = true;
 
+    /// <summary>Bandwidth of the KPSS tests (R forecast 8.x default unless changed).</summary>
     public KpssLagRule KpssLags { get; init; } = KpssLagRule.ForecastPackage;
 
     /// <summary>Upper bound on models tried by the stepwise search (R's nmodels).</summary>
