@@ -4,7 +4,8 @@
 #
 # Usage (from the repository root):
 #   Rscript tools/reference/bench_r_forecast.R <out.json> [limit] [panel.csv] [forecasts.csv]
-#     out.json      summary: per-method total wall seconds, mean MASE, mean sMAPE
+#     out.json      summary: per-method total wall seconds (and CPU seconds of
+#                   this process, less sensitive to a busy machine), mean MASE, mean sMAPE
 #     limit         use only the first N series (default: all; 0 = all)
 #     panel.csv     default bench/data/panel_monthly_1000.csv
 #     forecasts.csv default: <out.json without .json>_forecasts.csv
@@ -42,6 +43,8 @@ methods <- list(
 )
 
 totals <- setNames(numeric(length(methods)), names(methods))
+cpu_totals <- setNames(numeric(length(methods)), names(methods))
+cpu_now <- function() { p <- proc.time(); p[["user.self"]] + p[["sys.self"]] }
 failures <- setNames(integer(length(methods)), names(methods))
 mase_v <- list(); smape_v <- list()
 for (m in names(methods)) { mase_v[[m]] <- numeric(0); smape_v[[m]] <- numeric(0) }
@@ -62,8 +65,10 @@ for (sid in ids) {
 
   for (m in names(methods)) {
     t0 <- proc.time()[["elapsed"]]
+    c0 <- cpu_now()
     fc <- tryCatch(methods[[m]](train), error = function(e) NULL)
     totals[[m]] <- totals[[m]] + (proc.time()[["elapsed"]] - t0)
+    cpu_totals[[m]] <- cpu_totals[[m]] + (cpu_now() - c0)
     model_name <- NA_character_
     if (is.null(fc)) {
       failures[[m]] <- failures[[m]] + 1L
@@ -98,6 +103,7 @@ for (m in names(methods)) {
   per_method[[m]] <- list(
     total_wall_seconds = round(totals[[m]], 3),
     seconds_per_series = round(totals[[m]] / length(ids), 4),
+    total_cpu_seconds = round(cpu_totals[[m]], 3),
     mean_mase = mean(mase_v[[m]]),
     median_mase = median(mase_v[[m]]),
     mean_smape = mean(smape_v[[m]]),

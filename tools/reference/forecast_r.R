@@ -108,9 +108,11 @@ arima_record <- function(fit, seconds, test, train, m, transform = "none") {
   rec <- list(
     model = as.character(fit),
     p = ord[["p"]], d = ord[["d"]], q = ord[["q"]],
-    P = if (length(ord) >= 6) ord[["P"]] else 0L,
-    D = if (length(ord) >= 6) ord[["D"]] else 0L,
-    Q = if (length(ord) >= 6) ord[["Q"]] else 0L,
+    # seasonal orders get distinct names (not P/D/Q) so case-insensitive
+    # JSON readers do not confuse them with p/d/q
+    seasonal_p = if (length(ord) >= 6) ord[["P"]] else 0L,
+    seasonal_d = if (length(ord) >= 6) ord[["D"]] else 0L,
+    seasonal_q = if (length(ord) >= 6) ord[["Q"]] else 0L,
     period = as.integer(period),
     include_drift = "drift" %in% names(cf),
     include_mean = "intercept" %in% names(cf),
@@ -220,7 +222,7 @@ for (nm in series_names) {
     ndiffs_kpss_after_seasonal = ndiffs(xd, test = "kpss"),
     seasonal_strength = scalar(forecast:::seas.heuristic(train)),
     auto_arima_d = arimaorder(a$value)[["d"]],
-    auto_arima_D = if (length(arimaorder(a$value)) >= 6) arimaorder(a$value)[["D"]] else 0L
+    auto_arima_seasonal_d = if (length(arimaorder(a$value)) >= 6) arimaorder(a$value)[["D"]] else 0L
   )
 
   series_out[[nm]] <- c(
