@@ -90,7 +90,7 @@ public sealed class ArimaFidelityTests
         var train = RForecastFixture.Training(name, logarithm ? Math.Log : null);
         var order = new ArimaOrder(
             reference.GetProperty("p").GetInt32(), reference.GetProperty("d").GetInt32(), reference.GetProperty("q").GetInt32(),
-            reference.GetProperty("P").GetInt32(), reference.GetProperty("D").GetInt32(), reference.GetProperty("Q").GetInt32(),
+            reference.GetProperty("seasonal_p").GetInt32(), reference.GetProperty("seasonal_d").GetInt32(), reference.GetProperty("seasonal_q").GetInt32(),
             train.SeasonalPeriod);
         var forecaster = new ArimaForecaster(order)
         {
