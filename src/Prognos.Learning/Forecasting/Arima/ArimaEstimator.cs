@@ -4,6 +4,9 @@ namespace Prognos.Learning.Forecasting.Arima;
 /// Estimates a regression with seasonal ARIMA errors the way R's <c>stats::arima</c> does: CSS starting values,
 /// then exact Gaussian maximum likelihood with AR parts kept stationary through the partial-autocorrelation
 /// transform and MA parts reflected to invertibility, optimised by BFGS with numerical gradients.
+/// Known differences from R: regressors are not rotated by their SVD before optimising (only the path differs),
+/// no Hessian is computed (R fails a fit whose Hessian is singular), and a missing value drops every differenced
+/// point it touches instead of being bridged inside the state.
 /// </summary>
 internal sealed class ArimaEstimator
 {

@@ -5,6 +5,7 @@ namespace Prognos.Learning.Forecasting.Arima;
 /// D by STL seasonal strength, then a stepwise search over (p,q)(P,Q) and the constant, by AICc.
 /// With <see cref="Approximation"/> unset it follows R's rule (CSS during the search when n &gt; 150 or m &gt; 12,
 /// then refits the best by exact ML), so it picks what R picks on long series as well.
+/// Where R stops with an error (no data left, no model estimable) a simpler model is fitted and the reason kept.
 /// </summary>
 public sealed class AutoArimaForecaster : IForecaster
 {
