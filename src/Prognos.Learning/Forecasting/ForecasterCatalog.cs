@@ -17,6 +17,7 @@ public static class ForecasterCatalog
         ["drift"] = () => new BaselineForecaster(BaselineMethod.Drift),
         ["mean"] = () => new BaselineForecaster(BaselineMethod.Mean),
         ["ets"] = () => new EtsForecaster(),
+        ["arima"] = () => new Arima.AutoArimaForecaster(),
         ["theta"] = () => new ThetaForecaster(),
         ["otheta"] = () => new ThetaForecaster(optimised: true),
         ["ssm-local-level"] = () => new StructuralForecaster(StructuralTrend.LocalLevel),
