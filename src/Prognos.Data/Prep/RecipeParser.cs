@@ -65,7 +65,7 @@ public static class RecipeParser
         }
         var root = new YamlArgs(stream.Documents[0].RootNode, sourceName, "the recipe");
         var name = root.OptionalString("name")?.Value ?? Path.GetFileNameWithoutExtension(sourceName);
-        var inputs = root.Required("inputs", "inputs: { raw: data/raw.csv }").Entries().Select(e => ParseInput(e.Key, e.Value)).ToList();
+        var inputs = root.Required("inputs", "inputs: { raw: data/raw.csv }").Entries().Select(e => ParseInput(e.Key, e.Value.Named($"input '{e.Key.Value}'"))).ToList();
         var steps = root.Optional("steps")?.Items().Select(ParseStep).ToList() ?? [];
         var outputs = root.Optional("outputs")?.Items().Select(ParseOutput).ToList() ?? [];
         root.RejectUnknownKeys();
@@ -130,8 +130,9 @@ public static class RecipeParser
                 ? $"this step has no kind; start it with one of: {string.Join(", ", StepKinds.Keys)}."
                 : $"this list item has {kinds.Count} step kinds ({string.Join(", ", kinds.Select(k => k.Key.Value))}); write one step per '- ' item.");
         }
-        var (key, args) = kinds[0];
+        var (key, written) = kinds[0];
         if (!StepKinds.TryGetValue(key.Value, out var parse)) throw UnknownOrBare(key);
+        var args = written.Named($"step '{key.Value}'");
         item.Optional(key.Value);
         // rename and cast take a mapping of column names, so input/as can only sit beside them.
         var settings = args.IsMapping && !ColumnMapSteps.Contains(key.Value);
@@ -156,7 +157,8 @@ public static class RecipeParser
         {
             throw RecipeErrors.At(item.At, "each output is one of '- parquet: path', '- csv: path', '- dataset: name', '- table: { datastore, table, mode }'.");
         }
-        var (key, a) = kinds[0];
+        var (key, written) = kinds[0];
+        var a = written.Named($"output '{key.Value}'");
         item.Optional(key.Value);
         var from = item.OptionalString("from") ?? (a.IsMapping ? a.OptionalString("from") : null);
         item.RejectUnknownKeys();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace Prognos.Data.Prep;
@@ -18,6 +16,7 @@ internal sealed class RecipeRun(Recipe recipe, RecipePlan plan, RecipeContext co
     public async Task<RecipeResult> RunAsync(CancellationToken ct)
     {
         var started = context.TimeProvider.GetTimestamp();
+        CheckOutputTargets();
         using var db = DuckDbSession.Open(Path.Combine(work, "run.duckdb"));
         db.Execute($"SET memory_limit = {Sql.Str(context.MemoryLimit)}", ct);
         // DuckDB uses one thread per core unless told otherwise.
@@ -25,7 +24,6 @@ internal sealed class RecipeRun(Recipe recipe, RecipePlan plan, RecipeContext co
         db.Execute($"SET temp_directory = {Sql.Str(Path.Combine(work, "spill"))}", ct);
         db.Execute("SET preserve_insertion_order = true", ct);
 
-        CheckOutputTargets();
         var inputs = new List<InputResult>();
         for (var i = 0; i < recipe.Inputs.Count; i++) inputs.Add(await LoadInputAsync(db, i, ct).ConfigureAwait(false));
 
@@ -185,7 +183,14 @@ internal sealed class RecipeRun(Recipe recipe, RecipePlan plan, RecipeContext co
                     sinks.Add((output, temp));
                 }
                 var format = output.Kind == RecipeOutputKind.Csv ? "FORMAT CSV, HEADER true" : "FORMAT PARQUET";
-                db.Execute($"COPY (SELECT * FROM {source}) TO {Sql.Str(temp)} ({format})", ct);
+                try
+                {
+                    db.Execute($"COPY (SELECT * FROM {source}) TO {Sql.Str(temp)} ({format})", ct);
+                }
+                catch (DuckDBException e)
+                {
+                    throw RecipeErrors.At(output.Location, $"output '{output.Target}' could not be written: {FirstLine(e.Message)}. Check that its folder is writable and has room.", e);
+                }
                 results.Add(new OutputResult(output.Kind, output.Target, plan.Outputs[o].Table(RunPrefix), Count(db, plan.Outputs[o].Table(RunPrefix), ct)));
                 _done++;
             }

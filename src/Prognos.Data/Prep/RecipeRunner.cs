@@ -17,7 +17,8 @@ public static class RecipeRunner
         try
         {
             var run = new RecipeRun(recipe, plan, context, work.FullName, progress);
-            return await run.RunAsync(cancellationToken).ConfigureAwait(false);
+            // DuckDB's API is synchronous; keep its work off the caller's thread.
+            return await Task.Run(() => run.RunAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -23,6 +23,9 @@ internal sealed class YamlArgs
 
     public SourceLocation At => Loc(_node);
 
+    /// <summary>The same node, described differently in messages (e.g. "step 'dedupe'").</summary>
+    public YamlArgs Named(string what) => new(_node, _file, what);
+
     public bool IsScalar => _node is YamlScalarNode;
 
     public bool IsSequence => _node is YamlSequenceNode;

@@ -78,7 +78,7 @@ public sealed class RecipeErrorTests : IDisposable
               - dedupe: { keys: [id], order_bye: Date }
             """);
         Assert.StartsWith("test.yaml:3:27: ", e.Message);
-        Assert.Contains("has no setting 'order_bye'", e.Message);
+        Assert.Contains("step 'dedupe' has no setting 'order_bye'; known settings are: as, input, keep, keys, order_by.", e.Message);
         Assert.Contains("Did you mean 'order_by'?", e.Message);
     }
 
