@@ -10,7 +10,7 @@ namespace Prognos.Learning.Forecasting.Arima;
 public sealed class AutoArimaForecaster : IForecaster
 {
     /// <summary>Stable short name: <c>auto_arima</c>.</summary>
-    public string Name => "auto_arima";
+    public string Name => "arima";
 
     /// <summary>Largest non-seasonal AR order searched (R max.p).</summary>
     public int MaxP { get; init; } = 5;
