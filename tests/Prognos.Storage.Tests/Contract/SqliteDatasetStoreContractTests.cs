@@ -1,0 +1,3 @@
+namespace Prognos.Storage.Tests.Contract;
+
+public sealed class SqliteDatasetStoreContractTests() : DatasetStoreContractTests(new SqliteWorkspaceFactory());
