@@ -74,7 +74,7 @@ internal static class RunSearchBenchmark
         // SDK and plain SQL alternate, so both see the same load on the machine.
         var (sdk, raw) = await MeasureAsync(options, () => store.Workspace.SearchRunsAsync(query), async () =>
         {
-            await using var command = Command(connection, sql.Text, sql.Parameters);
+            await using var command = DbCommands.Command(connection, null, sql.Text, sql.Parameters);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -122,7 +122,7 @@ internal static class RunSearchBenchmark
         var text = new StringBuilder();
         if (connection is NpgsqlConnection)
         {
-            await using var command = Command(connection, "EXPLAIN (ANALYZE, BUFFERS) " + sql.Text, sql.Parameters);
+            await using var command = DbCommands.Command(connection, null, "EXPLAIN (ANALYZE, BUFFERS) " + sql.Text, sql.Parameters);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -131,7 +131,7 @@ internal static class RunSearchBenchmark
         }
         else
         {
-            await using var command = Command(connection, "EXPLAIN QUERY PLAN " + sql.Text, sql.Parameters);
+            await using var command = DbCommands.Command(connection, null, "EXPLAIN QUERY PLAN " + sql.Text, sql.Parameters);
             await using var reader = await command.ExecuteReaderAsync();
             var depth = new Dictionary<long, int> { [0] = 0 };
             while (await reader.ReadAsync())
@@ -143,21 +143,6 @@ internal static class RunSearchBenchmark
         }
 
         return text.ToString();
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, string sql)

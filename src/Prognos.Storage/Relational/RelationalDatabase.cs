@@ -107,16 +107,11 @@ internal abstract class RelationalDatabase : IAsyncDisposable
     {
         await using var insert = Command(connection, transaction,
             "INSERT INTO metrics (run_id, key, value, is_nan, timestamp, step) VALUES (@id, @k, @v, @n, @t, @s)",
-            ("id", runId), ("k", ""), ("v", 0.0), ("n", (short)0), ("t", 0L), ("s", 0L));
+            MetricRowParameters(runId));
         insert.Prepare();
         foreach (var m in metrics)
         {
-            var nan = double.IsNaN(m.Value);
-            insert.Parameters[1].Value = m.Key;
-            insert.Parameters[2].Value = nan ? DBNull.Value : m.Value;
-            insert.Parameters[3].Value = nan ? (short)1 : (short)0;
-            insert.Parameters[4].Value = m.Timestamp;
-            insert.Parameters[5].Value = m.Step;
+            BindMetric(insert, m);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -386,15 +386,10 @@ internal sealed class RelationalTrackingStore(RelationalDatabase db, TimeProvide
             "ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value, is_nan = excluded.is_nan, timestamp = excluded.timestamp, step = excluded.step " +
             "WHERE excluded.step > latest_metrics.step OR (excluded.step = latest_metrics.step AND (excluded.timestamp > latest_metrics.timestamp " +
             "OR (excluded.timestamp = latest_metrics.timestamp AND COALESCE(excluded.value, 0) >= COALESCE(latest_metrics.value, 0))))",
-            ("id", runId), ("k", ""), ("v", 0.0), ("n", (short)0), ("t", 0L), ("s", 0L));
+            MetricRowParameters(runId));
         foreach (var m in latest.Values)
         {
-            var nan = double.IsNaN(m.Value);
-            upsert.Parameters[1].Value = m.Key;
-            upsert.Parameters[2].Value = nan ? DBNull.Value : m.Value;
-            upsert.Parameters[3].Value = nan ? (short)1 : (short)0;
-            upsert.Parameters[4].Value = m.Timestamp;
-            upsert.Parameters[5].Value = m.Step;
+            BindMetric(upsert, m);
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -42,12 +42,8 @@ internal sealed class ArimaFittedModel : IFittedForecaster
 
     public Forecast Predict(ForecastRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        SeriesValidation.RequireHorizon(request);
         var horizon = request.Horizon;
-        if (horizon <= 0)
-        {
-            throw new ForecastingException($"The forecast horizon must be at least 1, got {horizon}.");
-        }
 
         var levels = request.EffectiveLevels;
         foreach (var level in levels)

@@ -59,6 +59,7 @@ internal static class ArimaModelFactory
             throw new ForecastingException($"The series has {series.Timestamps.Count} timestamps but {series.Values.Length} values; they must align.");
         }
 
+        SeriesValidation.RequireStrictlyIncreasing(series.Timestamps);
         if (series.Values.All(double.IsNaN))
         {
             throw new ForecastingException("The series has no observed values; ARIMA needs at least one.");
