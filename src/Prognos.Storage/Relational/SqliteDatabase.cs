@@ -2,6 +2,8 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Prognos.Errors;
+using Prognos.Tracking;
+using static Prognos.Storage.Relational.DbCommands;
 
 namespace Prognos.Storage.Relational;
 
@@ -70,6 +72,26 @@ internal sealed class SqliteDatabase : RelationalDatabase
     {
         await Task.CompletedTask.ConfigureAwait(false);
         return ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+    }
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite runs "async" commands synchronously anyway; calling the synchronous API in the loop avoids
+    /// a task per row on the metric ingestion hot path.
+    /// </summary>
+    public override Task InsertMetricsAsync(DbConnection connection, DbTransaction transaction, string runId, IReadOnlyList<Metric> metrics, CancellationToken cancellationToken)
+    {
+        using var insert = Command(connection, transaction,
+            "INSERT INTO metrics (run_id, key, value, is_nan, timestamp, step) VALUES (@id, @k, @v, @n, @t, @s)",
+            MetricRowParameters(runId));
+        insert.Prepare();
+        foreach (var m in metrics)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            BindMetric(insert, m);
+            insert.ExecuteNonQuery();
+        }
+
+        return Task.CompletedTask;
     }
 
     public override bool IsUniqueViolation(DbException exception) =>
