@@ -20,6 +20,7 @@ internal static class ForecastModelRegistrations
         ForecastModelFormat.Register(Intermittent.IntermittentFitted.KindName, Intermittent.IntermittentFitted.Load);
         ForecastModelFormat.Register(StateSpace.StructuralFitted.KindName, StateSpace.StructuralFitted.Load);
         ForecastModelFormat.Register(Ensembles.EnsembleFitted.KindName, Ensembles.EnsembleFitted.Load);
+        ForecastModelFormat.Register(Arima.ArimaFittedModel.Kind, Arima.ArimaFittedModel.Load);
         Volatile.Write(ref _done, 1);
     }
 }
