@@ -1,6 +1,12 @@
+using Prognos.Bench.Forecasting;
 using Prognos.Bench.Tracking;
 
-// Usage: Prognos.Bench <tracking-ingest|tracking-search|all> [options]; see bench/README.md.
+// Usage: Prognos.Bench <tracking-ingest|tracking-search|all|forecast-panel> [options]; see bench/README.md.
+if (args.Length > 0 && args[0] == "forecast-panel")
+{
+    return await ForecastPanelBenchmark.RunAsync(args[1..]);
+}
+
 var benchmarks = new Dictionary<string, Func<BenchOptions, BenchReport, Task>>(StringComparer.Ordinal)
 {
     ["tracking-ingest"] = MetricIngestBenchmark.RunAsync,
@@ -9,7 +15,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, BenchReport, Task>>(S
 
 if (args.Length == 0 || (args[0] != "all" && !benchmarks.ContainsKey(args[0])))
 {
-    Console.Error.WriteLine($"usage: Prognos.Bench <{string.Join('|', benchmarks.Keys)}|all> [--keys N] [--steps N] [--runs N] [--repetitions N] [--warmup N] [--postgres URI | --no-postgres] [--report FILE]");
+    Console.Error.WriteLine($"usage: Prognos.Bench <{string.Join('|', benchmarks.Keys)}|all|forecast-panel> [--keys N] [--steps N] [--runs N] [--repetitions N] [--warmup N] [--postgres URI | --no-postgres] [--report FILE]");
     return 1;
 }
 
