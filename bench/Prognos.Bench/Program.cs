@@ -1,10 +1,32 @@
+using Prognos.Bench.Data;
 using Prognos.Bench.Forecasting;
 using Prognos.Bench.Tracking;
 
-// Usage: Prognos.Bench <tracking-ingest|tracking-search|all|forecast-panel> [options]; see bench/README.md.
+// Usage: Prognos.Bench <tracking-ingest|tracking-search|all|forecast-panel|prep-battery|prep-compare|ingest-csv> [options]; see bench/README.md.
 if (args.Length > 0 && args[0] == "forecast-panel")
 {
     return await ForecastPanelBenchmark.RunAsync(args[1..]);
+}
+
+// The data benchmarks run one per process (bench/run-data.sh), so each peak memory figure is that benchmark's own.
+var dataBenchmarks = new Dictionary<string, Func<DataBenchArgs, Task<int>>>(StringComparer.Ordinal)
+{
+    ["prep-battery"] = BatteryPrepBenchmark.RunAsync,
+    ["prep-compare"] = a => Task.FromResult(BatteryPrepComparison.Run(a)),
+    ["ingest-csv"] = CsvIngestBenchmark.RunAsync,
+};
+
+if (args.Length > 0 && dataBenchmarks.TryGetValue(args[0], out var dataBenchmark))
+{
+    try
+    {
+        return await dataBenchmark(DataBenchArgs.Parse(args[1..]));
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine($"{args[0]}: {ex.Message}");
+        return 1;
+    }
 }
 
 var benchmarks = new Dictionary<string, Func<BenchOptions, BenchReport, Task>>(StringComparer.Ordinal)
@@ -15,7 +37,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, BenchReport, Task>>(S
 
 if (args.Length == 0 || (args[0] != "all" && !benchmarks.ContainsKey(args[0])))
 {
-    Console.Error.WriteLine($"usage: Prognos.Bench <{string.Join('|', benchmarks.Keys)}|all|forecast-panel> [--keys N] [--steps N] [--runs N] [--repetitions N] [--warmup N] [--postgres URI | --no-postgres] [--report FILE]");
+    Console.Error.WriteLine($"usage: Prognos.Bench <{string.Join('|', benchmarks.Keys)}|all|forecast-panel|{string.Join('|', dataBenchmarks.Keys)}> [--keys N] [--steps N] [--runs N] [--repetitions N] [--warmup N] [--postgres URI | --no-postgres] [--report FILE]");
     return 1;
 }
 
