@@ -74,8 +74,14 @@ public sealed class DatasetRegistry(IDatasetStore store, string artifactFolder, 
             }
             else if (db.Describe("data", cancellationToken).Where(c => c.IsTemporal).ToList() is [var only])
             {
-                // One date or timestamp column is the time column; a caller can always name another.
-                request = request with { TimeColumn = only.Name };
+                // One date or timestamp column is the time column; a caller can always name another. With it, one text
+                // column named like an id (series_id, Battery_ID, DeviceId) is taken as the series id, so that gaps and
+                // duplicate timestamps are counted per series.
+                var ids = db.Describe("data", cancellationToken)
+                    .Where(c => c.DuckDbType == "VARCHAR" && (c.Name.Equals("series_id", StringComparison.OrdinalIgnoreCase)
+                        || c.Name.EndsWith("_ID", StringComparison.OrdinalIgnoreCase) || c.Name.EndsWith("Id", StringComparison.Ordinal)))
+                    .ToList();
+                request = request with { TimeColumn = only.Name, SeriesIdColumn = request.SeriesIdColumn ?? (ids is [var id] ? id.Name : null) };
             }
 
             var columns = db.Describe("data", cancellationToken).Select(c => new DatasetColumn(c.Name, c.DuckDbType)).ToList();
