@@ -50,6 +50,10 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal(24, profile.GetProperty("row_count").GetInt64());
         var value = profile.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Value");
         Assert.Equal(111.5, value.GetProperty("mean").GetDouble(), 9);
+        // Values 100..123: linear-interpolated quantiles as numpy and pandas compute them.
+        Assert.Equal(111.5, value.GetProperty("quantiles").GetProperty("p50").GetDouble(), 9);
+        Assert.Equal(105.75, value.GetProperty("quantiles").GetProperty("p25").GetDouble(), 9);
+        Assert.Equal(101.15, value.GetProperty("quantiles").GetProperty("p05").GetDouble(), 9);
         Assert.Equal(24, value.GetProperty("histogram").GetProperty("counts").EnumerateArray().Sum(c => c.GetInt64()));
         Assert.Equal("1mo", profile.GetProperty("time").GetProperty("inferred_frequency").GetString());
         Assert.Equal(0, profile.GetProperty("time").GetProperty("gaps").GetInt64());

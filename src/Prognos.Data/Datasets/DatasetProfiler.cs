@@ -30,9 +30,11 @@ internal static class DatasetProfiler
         }
 
         var value = $"CAST({id} AS DOUBLE)";
-        var quantileSql = string.Join(", ", QuantileLevels.Select(q => $"quantile_cont({value}, {Sql.Num(q)})"));
-        var stats = db.Rows($"SELECT avg({value}), stddev_samp({value}), min({value}), max({value}), {quantileSql} FROM {table}", cancellationToken)[0];
-        var quantiles = QuantileLevels.Select((q, i) => (Key: $"p{q * 100:00}", Value: Double(stats[4 + i]))).ToDictionary(p => p.Key, p => p.Value);
+        // One exact quantile aggregate with a list of levels sorts the column once, not once per level.
+        var levels = "[" + string.Join(", ", QuantileLevels.Select(Sql.Num)) + "]";
+        var stats = db.Rows($"SELECT avg({value}), stddev_samp({value}), min({value}), max({value}), quantile_cont({value}, {levels}) FROM {table}", cancellationToken)[0];
+        var values = stats[4] is System.Collections.IEnumerable list ? list.Cast<object?>().Select(Double).ToList() : [];
+        var quantiles = QuantileLevels.Select((q, i) => (Key: $"p{q * 100:00}", Value: i < values.Count ? values[i] : double.NaN)).ToDictionary(p => p.Key, p => p.Value);
         var min = Double(stats[2]);
         var max = Double(stats[3]);
         var histogram = HistogramOf(db, table, value, min, max, cancellationToken);
