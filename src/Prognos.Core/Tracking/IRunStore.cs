@@ -8,6 +8,9 @@ public interface IRunStore
     /// <summary>The run with that id (deleted or not) with its data, or null.</summary>
     Task<Run?> FindRunAsync(string runId, CancellationToken cancellationToken = default);
 
+    /// <summary>The run's attributes only (no params, metrics or tags), or null: for checks before a write.</summary>
+    Task<RunInfo?> FindRunInfoAsync(string runId, CancellationToken cancellationToken = default);
+
     Task<RunInfo> UpdateRunAsync(string runId, RunUpdate update, CancellationToken cancellationToken = default);
 
     Task SetRunLifecycleAsync(string runId, LifecycleStage stage, long? deletedTime, CancellationToken cancellationToken = default);

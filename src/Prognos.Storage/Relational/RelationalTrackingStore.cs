@@ -202,6 +202,12 @@ internal sealed class RelationalTrackingStore(RelationalDatabase db, TimeProvide
         return info;
     }
 
+    public async Task<RunInfo?> FindRunInfoAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadRunInfoAsync(connection, null, runId, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<Run?> FindRunAsync(string runId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

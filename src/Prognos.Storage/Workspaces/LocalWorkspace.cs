@@ -261,7 +261,15 @@ public sealed class LocalWorkspace : IWorkspace
     {
         ValidateRunId(runId);
         return await _store.FindRunAsync(runId, cancellationToken).ConfigureAwait(false)
-            ?? throw PrognosException.NotFound($"No run with id '{runId}'; find run ids with 'prognos run list --experiment NAME'.");
+            ?? throw RunNotFound(runId);
+    }
+
+    /// <summary>A run's attributes without its data: what checks before writes and artifact access need.</summary>
+    private async Task<RunInfo> GetRunInfoAsync(string runId, CancellationToken cancellationToken)
+    {
+        ValidateRunId(runId);
+        return await _store.FindRunInfoAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw RunNotFound(runId);
     }
 
     public Task<RunInfo> UpdateRunAsync(string runId, RunUpdate update, CancellationToken cancellationToken = default)
@@ -278,13 +286,13 @@ public sealed class LocalWorkspace : IWorkspace
 
     public async Task DeleteRunAsync(string runId, CancellationToken cancellationToken = default)
     {
-        await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        await GetRunInfoAsync(runId, cancellationToken).ConfigureAwait(false);
         await _store.SetRunLifecycleAsync(runId, LifecycleStage.Deleted, NowMs(), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RestoreRunAsync(string runId, CancellationToken cancellationToken = default)
     {
-        await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        await GetRunInfoAsync(runId, cancellationToken).ConfigureAwait(false);
         await _store.SetRunLifecycleAsync(runId, LifecycleStage.Active, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -325,26 +333,26 @@ public sealed class LocalWorkspace : IWorkspace
 
     public async Task LogArtifactAsync(string runId, string artifactPath, Stream content, CancellationToken cancellationToken = default)
     {
-        var run = await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-        RunWritePolicy.EnsureWritable(run.Info, writesResults: false);
+        var run = await GetRunInfoAsync(runId, cancellationToken).ConfigureAwait(false);
+        RunWritePolicy.EnsureWritable(run, writesResults: false);
         if (string.IsNullOrWhiteSpace(artifactPath))
         {
             throw new PrognosException(ErrorCode.MissingParameter, "'artifact_path' is empty; give the path to store the file under, e.g. plots/forecast.png.");
         }
 
-        await _artifacts.WriteAsync(run.Info.ArtifactUri, artifactPath.Trim('/'), content, cancellationToken).ConfigureAwait(false);
+        await _artifacts.WriteAsync(run.ArtifactUri, artifactPath.Trim('/'), content, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ArtifactEntry>> ListArtifactsAsync(string runId, string? path = null, CancellationToken cancellationToken = default)
     {
-        var run = await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-        return await _artifacts.ListAsync(run.Info.ArtifactUri, path?.Trim('/'), cancellationToken).ConfigureAwait(false);
+        var run = await GetRunInfoAsync(runId, cancellationToken).ConfigureAwait(false);
+        return await _artifacts.ListAsync(run.ArtifactUri, path?.Trim('/'), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Stream> OpenArtifactAsync(string runId, string path, CancellationToken cancellationToken = default)
     {
-        var run = await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-        return await _artifacts.OpenReadAsync(run.Info.ArtifactUri, path.Trim('/'), cancellationToken).ConfigureAwait(false);
+        var run = await GetRunInfoAsync(runId, cancellationToken).ConfigureAwait(false);
+        return await _artifacts.OpenReadAsync(run.ArtifactUri, path.Trim('/'), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AppendRunLogAsync(string runId, string stream, string text, CancellationToken cancellationToken = default)
@@ -354,9 +362,9 @@ public sealed class LocalWorkspace : IWorkspace
             throw PrognosException.InvalidParameter($"Log stream '{stream}' is not known; use stdout or stderr.");
         }
 
-        var run = await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-        RunWritePolicy.EnsureWritable(run.Info, writesResults: false);
-        await _artifacts.AppendTextAsync(run.Info.ArtifactUri, $"logs/{stream}.log", text, cancellationToken).ConfigureAwait(false);
+        var run = await GetRunInfoAsync(runId, cancellationToken).ConfigureAwait(false);
+        RunWritePolicy.EnsureWritable(run, writesResults: false);
+        await _artifacts.AppendTextAsync(run.ArtifactUri, $"logs/{stream}.log", text, cancellationToken).ConfigureAwait(false);
     }
 
     // ---- garbage collection ----
@@ -379,8 +387,8 @@ public sealed class LocalWorkspace : IWorkspace
             {
                 if (!eligible.TryGetValue(id, out var info))
                 {
-                    var run = await GetRunAsync(id, cancellationToken).ConfigureAwait(false);
-                    throw PrognosException.InvalidState($"Run '{id}' is {run.Info.LifecycleStage.ToString().ToLowerInvariant()}, not deleted (or deleted too recently); delete it first with 'prognos run delete {id}'. Nothing was removed.");
+                    var run = await GetRunInfoAsync(id, cancellationToken).ConfigureAwait(false);
+                    throw PrognosException.InvalidState($"Run '{id}' is {run.LifecycleStage.ToString().ToLowerInvariant()}, not deleted (or deleted too recently); delete it first with 'prognos run delete {id}'. Nothing was removed.");
                 }
 
                 victims.Add(info);
@@ -403,6 +411,9 @@ public sealed class LocalWorkspace : IWorkspace
     }
 
     private long NowMs() => _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static PrognosException RunNotFound(string runId) =>
+        PrognosException.NotFound($"No run with id '{runId}'; find run ids with 'prognos run list --experiment NAME'.");
 
     private static void ValidateRunId(string runId)
     {
