@@ -66,18 +66,19 @@ public sealed class DatasetRegistry(IDatasetStore store, string artifactFolder, 
                 throw PrognosException.InvalidParameter($"Cannot read {source.Description} as {format}: {ex.Message.Split('\n')[0].TrimEnd('.')}. Check --format and the file.");
             }
 
-            RequireColumn(db.Describe("data", cancellationToken), request.TimeColumn, "--time-column");
-            RequireColumn(db.Describe("data", cancellationToken), request.SeriesIdColumn, "--series-id");
+            var loaded = db.Describe("data", cancellationToken);
+            RequireColumn(loaded, request.TimeColumn, "--time-column");
+            RequireColumn(loaded, request.SeriesIdColumn, "--series-id");
             if (request.TimeColumn is { } timeColumn)
             {
                 TimeColumnParser.EnsureTimestamp(db, "data", timeColumn, source.Description, cancellationToken);
             }
-            else if (db.Describe("data", cancellationToken).Where(c => c.IsTemporal).ToList() is [var only])
+            else if (loaded.Where(c => c.IsTemporal).ToList() is [var only])
             {
                 // One date or timestamp column is the time column; a caller can always name another. With it, one text
                 // column named like an id (series_id, Battery_ID, DeviceId) is taken as the series id, so that gaps and
                 // duplicate timestamps are counted per series.
-                var ids = db.Describe("data", cancellationToken)
+                var ids = loaded
                     .Where(c => c.DuckDbType == "VARCHAR" && (c.Name.Equals("series_id", StringComparison.OrdinalIgnoreCase)
                         || c.Name.EndsWith("_ID", StringComparison.OrdinalIgnoreCase) || c.Name.EndsWith("Id", StringComparison.Ordinal)))
                     .ToList();
